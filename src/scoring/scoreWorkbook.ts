@@ -1,0 +1,114 @@
+/**
+ * Scoring a whole workbook given as grids (workbook.md, "Which sheet", "The official unit list",
+ * "The criteria sheet"): which rubric, which unit list, which sheet — then the sheet's scores.
+ * Both the add-in and the command line call this.
+ */
+import { BUILTIN_RUBRIC } from '../rubric/builtin';
+import { CompiledRubric, compileRubric } from '../rubric/compiled';
+import { RUBRIC_SHEET, rubricFromGrid } from '../rubric/rubricSheet';
+import { findHeader } from '../sheet/findHeader';
+import type { Grid } from '../sheet/grid';
+import { ListedUnit, UNIT_LIST_SHEET, unitListFromGrid } from '../sheet/unitList';
+import { ScoreSheetInput, scoreSheet } from './scoreSheet';
+import type { RubricSource, ScoreResult } from './types';
+
+export const RANKING_SHEET = 'Xếp hạng';
+export const APPRAISAL_SHEET = 'Thẩm định';
+/** Sheets the add-in reads or writes itself, never scored as submissions. */
+export const OWN_SHEETS = [RANKING_SHEET, `${RANKING_SHEET} (CQĐT)`, RUBRIC_SHEET, APPRAISAL_SHEET, UNIT_LIST_SHEET];
+
+export interface WorkbookInput {
+  /** Sheets in workbook order (at least the candidates for scoring and the add-in's own sheets). */
+  sheets: Grid[];
+  /** The sheet to score (--sheet); otherwise the active sheet if it has a header, else the first that does. */
+  sheetName?: string | null;
+  activeSheet?: string | null;
+  /** An explicit rubric (--rubric, or imported in the task pane): wins over the "Tiêu chí" sheet. */
+  rubric?: CompiledRubric | null;
+  /** An explicit unit list (--units): wins over the "Danh mục đơn vị" sheet. */
+  unitList?: ListedUnit[] | null;
+  /** Where the result block already stands (from the defined name), to leave it out of the table. */
+  resultBlock?: { sheet: string; from: number; to: number } | null;
+}
+
+export type WorkbookOutcome = { ok: true; result: ScoreResult } | { ok: false; message: string };
+
+const sameName = (a: string, b: string) => a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
+
+export function findSheet(sheets: Grid[], name: string): Grid | undefined {
+  return sheets.find((s) => sameName(s.name, name));
+}
+
+export function isOwnSheet(name: string): boolean {
+  return OWN_SHEETS.some((own) => sameName(own, name));
+}
+
+/** The rubric in use: explicit, else the "Tiêu chí" sheet, else the built-in one. */
+export function chooseRubric(
+  input: Pick<WorkbookInput, 'sheets' | 'rubric'>,
+): { ok: true; rubric: CompiledRubric; source: RubricSource } | { ok: false; message: string } {
+  if (input.rubric) return { ok: true, rubric: input.rubric, source: 'file' };
+  const sheet = findSheet(input.sheets, RUBRIC_SHEET);
+  if (sheet) {
+    const read = rubricFromGrid(sheet);
+    if (!read.ok) return read;
+    return { ok: true, rubric: compileRubric(read.rubric), source: 'sheet' };
+  }
+  return { ok: true, rubric: compileRubric(BUILTIN_RUBRIC), source: 'builtin' };
+}
+
+/** The sheet to score, or a message saying why none can be. */
+export function chooseSheet(input: WorkbookInput, rubric: CompiledRubric): { ok: true; grid: Grid } | { ok: false; message: string } {
+  if (input.sheetName) {
+    const grid = findSheet(input.sheets, input.sheetName);
+    if (!grid) {
+      const names = input.sheets.map((s) => `"${s.name}"`).join(', ');
+      return { ok: false, message: `Không có trang "${input.sheetName}" trong tệp (các trang: ${names})` };
+    }
+    return { ok: true, grid };
+  }
+  const candidates = input.sheets.filter((s) => !isOwnSheet(s.name));
+  const active = input.activeSheet ? candidates.find((s) => sameName(s.name, input.activeSheet!)) : undefined;
+  if (active && findHeader(active, rubric).ok) return { ok: true, grid: active };
+  let firstProblem: string | null = null;
+  for (const s of candidates) {
+    const header = findHeader(s, rubric);
+    if (header.ok) return { ok: true, grid: s };
+    // A sheet whose header was found but whose columns do not fit says more than "no header".
+    if (header.reason === 'columns' && firstProblem === null) firstProblem = header.message;
+  }
+  return {
+    ok: false,
+    message:
+      firstProblem ??
+      'Không tìm thấy bảng tổng hợp để chấm: cần một dòng tiêu đề có cột "Tên đơn vị" và các cột số liệu (R1a, R1b, …, K8)',
+  };
+}
+
+export function scoreWorkbook(input: WorkbookInput): WorkbookOutcome {
+  const rubric = chooseRubric(input);
+  if (!rubric.ok) return rubric;
+
+  let unitList: ListedUnit[] | null = input.unitList ?? null;
+  if (!unitList) {
+    const listSheet = findSheet(input.sheets, UNIT_LIST_SHEET);
+    if (listSheet) {
+      const read = unitListFromGrid(listSheet);
+      if (!read.ok) return read;
+      unitList = read.units;
+    }
+  }
+
+  const sheet = chooseSheet(input, rubric.rubric);
+  if (!sheet.ok) return sheet;
+
+  const block = input.resultBlock && sameName(input.resultBlock.sheet, sheet.grid.name) ? input.resultBlock : null;
+  const request: ScoreSheetInput = {
+    grid: sheet.grid,
+    rubric: rubric.rubric,
+    rubricSource: rubric.source,
+    unitList,
+    resultBlockCols: block ? { from: block.from, to: block.to } : null,
+  };
+  return scoreSheet(request);
+}

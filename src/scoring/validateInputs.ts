@@ -1,0 +1,134 @@
+/**
+ * Validation of one unit's entries (workbook.md, "Typed values" and "Issues"; rubric.md,
+ * consistency rules): every problem named at its cell.
+ */
+import type { CompiledRubric } from '../rubric/compiled';
+import { TIER_NAMES, Tier } from '../rubric/schema';
+import { compareToCents, isInteger, isNegative } from '../sheet/decimal';
+import { CellValue, parseA1 } from '../sheet/grid';
+import { ReadValue, cellDisplayText, readInputCell } from '../sheet/typedValues';
+import { Issue, IssueCode, makeIssue } from './issues';
+import type { InputState } from './types';
+import { formatCentsShort } from './viFormat';
+
+export interface ValidatedInputs {
+  inputs: InputState[];
+  issues: Issue[];
+}
+
+/** The points maximum of a points input in a tier: the smallest maximum of the criteria reading it. */
+function pointsMax(rubric: CompiledRubric, tier: Tier, code: string): number | null {
+  let max: number | null = null;
+  for (const c of rubric.tiers[tier].criteria) {
+    if (c.def.kind === 'points' && c.inputs[0] === code) max = max === null ? c.maxCents : Math.min(max, c.maxCents);
+  }
+  return max;
+}
+
+/**
+ * Checks one value of one input: the error it raises (if any). Used for submission cells and,
+ * with the same rules, for corrections on the appraisal sheet.
+ */
+export function checkValue(
+  rubric: CompiledRubric,
+  tier: Tier | null,
+  code: string,
+  read: ReadValue,
+  raw: CellValue,
+): { code: IssueCode; message: string } | null {
+  const input = rubric.inputByCode.get(code)!;
+  const label = `${input.code} - ${input.name}`;
+  const typed = cellDisplayText(raw).trim();
+  switch (read.kind) {
+    case 'blank':
+    case 'yesno':
+      return null;
+    case 'formulaError':
+      return { code: 'formula_error', message: `${label}: ô có lỗi công thức ${read.error}` };
+    case 'invalid':
+      return read.reason === 'not_yes_no'
+        ? { code: 'not_yes_no', message: `${label}: "${typed}" không phải Có/Không (ghi Có hoặc Không)` }
+        : { code: 'not_a_number', message: `${label}: "${typed}" không phải là số` };
+    case 'na':
+      if (tier === null || rubric.tiers[tier].naAllowed.get(code) === true) return null;
+      return {
+        code: 'not_applicable_forbidden',
+        message: `${label}: ${TIER_NAMES[tier].toLowerCase()} không được ghi "${typed}" (không áp dụng) cho chỉ số này`,
+      };
+    case 'number': {
+      if (isNegative(read.value)) return { code: 'negative', message: `${label}: số âm (${typed}) không hợp lệ` };
+      if (input.type === 'count' && !isInteger(read.value)) {
+        return { code: 'not_integer', message: `${label}: số lượng phải là số nguyên, không phải ${typed}` };
+      }
+      if (input.type === 'points' && tier !== null) {
+        const max = pointsMax(rubric, tier, code);
+        if (max !== null && compareToCents(read.value, max) > 0) {
+          return {
+            code: 'out_of_range',
+            message: `${label}: ${typed} điểm vượt quá điểm tối đa ${formatCentsShort(max)} của ${TIER_NAMES[tier].toLowerCase()}`,
+          };
+        }
+      }
+      return null;
+    }
+  }
+}
+
+/** Reads and validates every input of a row. */
+export function validateInputs(
+  rubric: CompiledRubric,
+  tier: Tier | null,
+  values: CellValue[],
+  cells: string[],
+  submitted: boolean,
+): ValidatedInputs {
+  const issues: Issue[] = [];
+  const inputs: InputState[] = rubric.inputs.map((inp, i) => {
+    const raw = values[i];
+    const read = readInputCell(raw, inp.type);
+    const cell = cells[i];
+    const problem = checkValue(rubric, tier, inp.code, read, raw);
+    if (problem) issues.push(makeIssue(problem.code, problem.message, cell, parseA1(cell), inp.code));
+    else if (read.kind === 'blank' && submitted) {
+      issues.push(makeIssue('missing_entry', `Chưa nhập ${inp.code} - ${inp.name}`, cell, parseA1(cell), inp.code));
+    }
+    return { code: inp.code, cell, raw, read, invalid: problem !== null };
+  });
+  issues.push(...checkConsistency(rubric, tier, inputs));
+  return { inputs, issues };
+}
+
+/** Consistency rules (part ≤ total), checked only when both inputs are valid numbers; marks the part invalid. */
+export function checkConsistency(rubric: CompiledRubric, tier: Tier | null, inputs: InputState[]): Issue[] {
+  const issues: Issue[] = [];
+  const byCode = new Map(inputs.map((s) => [s.code, s]));
+  const rules = tier ? rubric.tiers[tier].rules : rubric.tierlessRules;
+  const flagged = new Set<string>();
+  for (const rule of rules) {
+    const part = byCode.get(rule.part)!;
+    const total = byCode.get(rule.total)!;
+    if (part.invalid && !flagged.has(part.code)) continue;
+    if (total.invalid && !flagged.has(total.code)) continue;
+    if (part.read.kind !== 'number' || total.read.kind !== 'number') continue;
+    const a = part.read.value;
+    const b = total.read.value;
+    // a > b ⇔ a.units × 10^b.scale > b.units × 10^a.scale
+    const left = a.units * 10n ** BigInt(b.scale);
+    const right = b.units * 10n ** BigInt(a.scale);
+    if (left <= right || flagged.has(part.code)) continue;
+    flagged.add(part.code);
+    part.invalid = true;
+    const partInput = rubric.inputByCode.get(part.code)!;
+    const totalInput = rubric.inputByCode.get(total.code)!;
+    issues.push(
+      makeIssue(
+        'exceeds_total',
+        `${partInput.code} - ${partInput.name} (${cellDisplayText(part.raw).trim()}) lớn hơn ${totalInput.code} - ${totalInput.name} (${cellDisplayText(total.raw).trim()})`,
+        part.cell,
+        part.cell ? parseA1(part.cell) : null,
+        part.code,
+      ),
+    );
+  }
+  return issues;
+}

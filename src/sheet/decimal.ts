@@ -1,0 +1,87 @@
+/**
+ * Exact decimals for typed numbers: "4,125" is 4125 × 10⁻³, never a binary float, so every
+ * implementation of the rubric gets the same digits.
+ */
+export interface Decimal {
+  /** The digits as a whole number (sign included). */
+  units: bigint;
+  /** Number of decimal places: value = units / 10^scale. */
+  scale: number;
+}
+
+const TEN = 10n;
+
+export function pow10(n: number): bigint {
+  return TEN ** BigInt(n);
+}
+
+/** Parses plain decimal digits with an optional sign and a "." decimal point ("-12.50"). */
+export function parsePlainDecimal(s: string): Decimal | null {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s);
+  if (!m) return null;
+  const frac = m[3] ?? '';
+  const units = BigInt(m[2] + frac);
+  return { units: m[1] ? -units : units, scale: frac.length };
+}
+
+/**
+ * A JavaScript number as its shortest round-trip decimal (4.005 → 4,005, never 4,00499…),
+ * exponent notation included (1e21, 5e-7).
+ */
+export function decimalFromNumber(n: number): Decimal | null {
+  if (!Number.isFinite(n)) return null;
+  const s = String(n);
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(s);
+  if (!m) return null;
+  const frac = m[3] ?? '';
+  let units = BigInt(m[2] + frac);
+  let scale = frac.length - Number(m[4] ?? 0);
+  if (scale < 0) {
+    units *= pow10(-scale);
+    scale = 0;
+  }
+  return { units: m[1] ? -units : units, scale };
+}
+
+export function isNegative(d: Decimal): boolean {
+  return d.units < 0n;
+}
+
+export function isInteger(d: Decimal): boolean {
+  return d.units % pow10(d.scale) === 0n;
+}
+
+/** The whole-number value of an integral decimal. */
+export function toInteger(d: Decimal): bigint {
+  return d.units / pow10(d.scale);
+}
+
+/** Compares d with a whole number of hundredths: -1, 0 or 1. */
+export function compareToCents(d: Decimal, cents: number): number {
+  // d = units / 10^scale ; cents / 100 → compare units × 100 with cents × 10^scale
+  const left = d.units * 100n;
+  const right = BigInt(cents) * pow10(d.scale);
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/** roundHalfUp(p / q) = floor((2p + q) / (2q)) for p ≥ 0, q > 0 (rubric.md, "Exact arithmetic"). */
+export function roundHalfUp(p: bigint, q: bigint): bigint {
+  return (2n * p + q) / (2n * q);
+}
+
+/** A non-negative decimal rounded half up to whole hundredths ("4,125" → 413). */
+export function toCentsHalfUp(d: Decimal): number {
+  return Number(roundHalfUp(d.units * 100n, pow10(d.scale)));
+}
+
+/** The exact number of cents in d, or null when d has more than two decimals. */
+export function exactCents(d: Decimal): number | null {
+  const scaled = d.units * 100n;
+  const q = pow10(d.scale);
+  return scaled % q === 0n ? Number(scaled / q) : null;
+}
+
+/** Cents → JSON number with at most two decimals (9605 → 96.05). */
+export function centsToNumber(cents: number): number {
+  return cents / 100;
+}

@@ -1,0 +1,74 @@
+/**
+ * Text normalisation (workbook.md, "Normalising text"): how header labels, unit names and typed
+ * tokens are compared.
+ */
+
+/** NFC, lower case, every kind of space (non-breaking included) collapsed, trimmed. */
+export function normText(s: string): string {
+  return s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g, ' ')
+    .trim();
+}
+
+/** A leading list number: "1.", "1.2.", "a)", "b.", "II.", "(3)". */
+const LEADING_NUMBERING = /^(?:\(?\d+(?:\.\d+)*[.)]?|\(?[a-zđ][.)]|\(?[ivxlc]+[.)])\s*/u;
+
+/** Drops a leading list number ("1.", "a)", "II."), keeping the rest. */
+export function dropNumbering(normalised: string): string {
+  const m = LEADING_NUMBERING.exec(normalised);
+  if (!m || m[0].length === 0) return normalised;
+  // "1" alone or "12 345" are not numbering followed by a label.
+  const rest = normalised.slice(m[0].length);
+  if (rest === '' || /^\d/.test(rest)) return normalised;
+  // A bare number needs a separator after it ("1 Sở Tài chính" has one; "1a" does not match).
+  return rest;
+}
+
+/** Header label: normText, leading numbering dropped, everything from the first "(" dropped. */
+export function normLabel(s: string): string {
+  let t = dropNumbering(normText(s));
+  const paren = t.indexOf('(');
+  if (paren >= 0) t = t.slice(0, paren);
+  return t.trim();
+}
+
+const TONE_MARKS = '\u0300\u0301\u0303\u0309\u0323';
+
+/**
+ * Puts the tone mark of oa, oe, uy on the second vowel (hoà/hòa, thuỷ/thủy), so both
+ * spellings compare equal.
+ */
+export function unifyTonePlacement(s: string): string {
+  const decomposed = s.normalize('NFD');
+  const moved = decomposed.replace(
+    new RegExp(`([oO])([${TONE_MARKS}])([aAeE])|([uU])([${TONE_MARKS}])([yY])`, 'g'),
+    (_m, o, t1, ae, u, t2, y) => (o ? `${o}${ae}${t1}` : `${u}${y}${t2}`),
+  );
+  return moved.normalize('NFC');
+}
+
+const UBND_PREFIX = new RegExp(`^(?:ubnd|${unifyTonePlacement('ủy ban nhân dân')})\\b\\s*[:\\-–]?\\s*`, 'u');
+
+/** Unit name key: normText, tone placement unified, a leading "UBND" / "Ủy ban nhân dân" dropped. */
+export function normUnitName(s: string): string {
+  const t = unifyTonePlacement(normText(s));
+  return t.replace(UBND_PREFIX, '').trim();
+}
+
+const DISTRICT_PREFIX = /^(?:huyện|thành phố|thị xã|tp\.|tx\.)\s*/u;
+
+/** District key: as a unit name, also without "huyện", "thành phố", "thị xã", "tp.", "tx." and anything from "(". */
+export function normDistrictName(s: string): string {
+  let t = normUnitName(s);
+  const paren = t.indexOf('(');
+  if (paren >= 0) t = t.slice(0, paren);
+  return t.trim().replace(DISTRICT_PREFIX, '').trim();
+}
+
+/** A row label for classification: normText, numbering and a leading "UBND" dropped. */
+export function normRowLabel(s: string): string {
+  const t = dropNumbering(normText(s));
+  return t.replace(/^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s*/u, '').trim();
+}

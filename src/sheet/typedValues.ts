@@ -1,0 +1,90 @@
+/**
+ * Typed values (workbook.md, "Typed values"): what a cell holds, read the way staff type it.
+ */
+import { CellValue, isCellError } from './grid';
+import { Decimal, decimalFromNumber, parsePlainDecimal } from './decimal';
+import { normText } from './normalize';
+
+export type InputType = 'count' | 'yesno' | 'points';
+
+/** What an input cell holds, before the rubric's rules (negative, integer, range) apply. */
+export type ReadValue =
+  | { kind: 'blank' }
+  | { kind: 'na' }
+  | { kind: 'formulaError'; error: string }
+  | { kind: 'number'; value: Decimal }
+  | { kind: 'yesno'; value: boolean }
+  | { kind: 'invalid'; reason: 'not_a_number' | 'not_yes_no' };
+
+const NA_TOKENS = new Set(['kad', 'không áp dụng', 'n/a', '-']);
+const YES_TOKENS = new Set(['có', 'c', 'x', '1', 'yes', 'true']);
+const NO_TOKENS = new Set(['không', 'k', '0', 'no', 'false']);
+
+/**
+ * Text that is a number: optional minus, digits grouped by "." in threes or by spaces,
+ * optional "," decimal part ("1.234" = 1234, "12,5" = 12.5, "1 234" = 1234).
+ */
+const TYPED_NUMBER = /^(-?)(\d{1,3}(?:\.\d{3})+|\d{1,3}(?: \d{3})+|\d+)(?:,(\d+))?$/;
+
+export function parseTypedNumber(text: string): Decimal | null {
+  const m = TYPED_NUMBER.exec(text);
+  if (!m) return null;
+  const whole = m[2].replace(/[. ]/g, '');
+  return parsePlainDecimal(`${m[1]}${whole}${m[3] ? `.${m[3]}` : ''}`);
+}
+
+/** The cell's text for token matching, or null when it is not text-like. */
+function cellText(v: CellValue): string | null {
+  if (typeof v === 'string') return normText(v);
+  return null;
+}
+
+export function isBlankCell(v: CellValue): boolean {
+  if (v === null || v === undefined) return true;
+  if (typeof v === 'string') return normText(v) === '';
+  return false;
+}
+
+/** Reads one input cell for an input of the given type. */
+export function readInputCell(v: CellValue, type: InputType): ReadValue {
+  if (isBlankCell(v)) return { kind: 'blank' };
+  if (isCellError(v)) return { kind: 'formulaError', error: v.error };
+  const text = cellText(v);
+  if (text !== null && NA_TOKENS.has(text)) return { kind: 'na' };
+
+  if (type === 'yesno') {
+    if (typeof v === 'boolean') return { kind: 'yesno', value: v };
+    if (typeof v === 'number') {
+      if (v === 1) return { kind: 'yesno', value: true };
+      if (v === 0) return { kind: 'yesno', value: false };
+      return { kind: 'invalid', reason: 'not_yes_no' };
+    }
+    if (text !== null) {
+      if (YES_TOKENS.has(text)) return { kind: 'yesno', value: true };
+      if (NO_TOKENS.has(text)) return { kind: 'yesno', value: false };
+    }
+    return { kind: 'invalid', reason: 'not_yes_no' };
+  }
+
+  if (typeof v === 'number') {
+    const d = decimalFromNumber(v);
+    return d ? { kind: 'number', value: d } : { kind: 'invalid', reason: 'not_a_number' };
+  }
+  if (text !== null) {
+    const d = parseTypedNumber(text);
+    return d ? { kind: 'number', value: d } : { kind: 'invalid', reason: 'not_a_number' };
+  }
+  // booleans and dates in a count or points input
+  return { kind: 'invalid', reason: 'not_a_number' };
+}
+
+/** A cell's content as display text (labels, names), or '' when blank. */
+export function cellDisplayText(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (isCellError(v)) return v.error;
+  return '';
+}
