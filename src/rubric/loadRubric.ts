@@ -12,7 +12,8 @@ export function rubricFromJsonText(text: string, source: string): LoadedRubric {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, message: `Tệp bộ tiêu chí ${source} không phải JSON hợp lệ: ${(e as Error).message}` };
+    // The parser's own words (in English) help find the spot; the sentence around them says what is wrong.
+    return { ok: false, message: `Tệp bộ tiêu chí ${source} không phải JSON hợp lệ (${(e as Error).message})` };
   }
   const parsed = parseRubric(data);
   if (!parsed.ok) {

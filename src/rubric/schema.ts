@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { decimalFromNumber, exactCents } from '../sheet/decimal';
 
+// Validation messages in Vietnamese for every check zod makes itself.
+z.config(z.locales.vi());
+
 export const TIERS = ['province', 'district', 'commune'] as const;
 export const tierSchema = z.enum(TIERS);
 export type Tier = z.infer<typeof tierSchema>;
@@ -111,6 +114,16 @@ export function criterionInputs(c: CriterionDef): string[] {
   return c.kind === 'ratio' ? [c.part, c.total] : [c.input];
 }
 
+/** How staff call the kinds of criterion and the types of input (also used by the "Tiêu chí" sheet). */
+export const KIND_WORDS: Record<CriterionKind, string> = {
+  ratio: 'tỷ lệ',
+  yesno: 'có/không',
+  bands: 'theo mức',
+  best: 'so với đơn vị cao nhất',
+  points: 'điểm tự chấm',
+};
+export const TYPE_WORDS: Record<InputDef['type'], string> = { count: 'số lượng', yesno: 'có/không', points: 'điểm' };
+
 const REQUIRED_INPUT_TYPE: Record<CriterionKind, 'count' | 'yesno' | 'points'> = {
   ratio: 'count',
   yesno: 'yesno',
@@ -140,6 +153,9 @@ function checkRubric(r: Rubric, fail: (path: (string | number)[], message: strin
     const key = crit.code.toLowerCase();
     if (criterionCodes.has(key)) fail(['criteria', i, 'code'], `Mã tiêu chí ${crit.code} bị trùng`);
     criterionCodes.add(key);
+    if (crit.kind === 'ratio' && crit.part.toLowerCase() === crit.total.toLowerCase()) {
+      fail(['criteria', i, 'total'], `Tiêu chí ${crit.code}: số liệu phần và số liệu tổng phải khác nhau`);
+    }
     if (!categories.has(crit.category)) {
       fail(['criteria', i, 'category'], `Tiêu chí ${crit.code}: không có hạng mục "${crit.category}"`);
     }
@@ -157,7 +173,7 @@ function checkRubric(r: Rubric, fail: (path: (string | number)[], message: strin
       } else if (inp.type !== REQUIRED_INPUT_TYPE[crit.kind]) {
         fail(
           ['criteria', i, field],
-          `Tiêu chí ${crit.code} (${crit.kind}) cần số liệu kiểu ${REQUIRED_INPUT_TYPE[crit.kind]}, nhưng ${inp.code} là ${inp.type}`,
+          `Tiêu chí ${crit.code} (cách tính "${KIND_WORDS[crit.kind]}") cần số liệu kiểu "${TYPE_WORDS[REQUIRED_INPUT_TYPE[crit.kind]]}", nhưng ${inp.code} là "${TYPE_WORDS[inp.type]}"`,
         );
       }
     }
@@ -186,7 +202,7 @@ function checkRubric(r: Rubric, fail: (path: (string | number)[], message: strin
           });
         }
       } else if (t.bands) {
-        fail([...where, 'bands'], `Tiêu chí ${crit.code}: chỉ cách tính "bands" mới có các mức điểm`);
+        fail([...where, 'bands'], `Tiêu chí ${crit.code}: chỉ cách tính "${KIND_WORDS.bands}" mới có các mức điểm`);
       }
     }
   });
@@ -210,6 +226,9 @@ function checkRubric(r: Rubric, fail: (path: (string | number)[], message: strin
   });
 
   (r.rules ?? []).forEach((rule, i) => {
+    if (rule.part.toLowerCase() === rule.total.toLowerCase()) {
+      fail(['rules', i], `Quy tắc ${rule.part} ≤ ${rule.total}: số liệu phần và số liệu tổng phải khác nhau`);
+    }
     for (const field of ['part', 'total'] as const) {
       const inp = inputs.get(rule[field].toLowerCase());
       if (!inp) fail(['rules', i, field], `Quy tắc ${rule.part} ≤ ${rule.total}: không có số liệu mã "${rule[field]}"`);

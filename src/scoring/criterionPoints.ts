@@ -44,7 +44,8 @@ export function criterionOutcome(c: CompiledCriterion, inputs: InputState[], bes
       const v = count(first);
       const top = best.get(first.code) ?? 0n;
       if (v === null || top === 0n) return zero;
-      return counts(Number(roundHalfUp(v * BigInt(c.maxCents), top)));
+      // Only an unnamed row (left out of the best) can exceed it; its points stop at the maximum.
+      return counts(Number(roundHalfUp((v > top ? top : v) * BigInt(c.maxCents), top)));
     }
     case 'points':
       return first.read.kind === 'number' ? counts(toCentsHalfUp(first.read.value)) : zero;

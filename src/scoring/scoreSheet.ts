@@ -82,6 +82,7 @@ export function scoreSheet(input: ScoreSheetInput): ScoreSheetOutcome {
       return {
         code: c.code,
         category: c.category,
+        inputs: c.inputs,
         applicable: outcome.applicable,
         cents,
         maxCents: c.maxCents,

@@ -25,6 +25,8 @@ export interface InputState {
 export interface CriterionResult {
   code: string;
   category: string;
+  /** Input codes it reads (ratio: part, total). */
+  inputs: string[];
   applicable: boolean;
   /** Points in cents; null exactly when not applicable. */
   cents: number | null;

@@ -13,16 +13,15 @@ export function normText(s: string): string {
 }
 
 /** A leading list number: "1.", "1.2.", "a)", "b.", "II.", "(3)". */
-const LEADING_NUMBERING = /^(?:\(?\d+(?:\.\d+)*[.)]?|\(?[a-zđ][.)]|\(?[ivxlc]+[.)])\s*/u;
+const LEADING_NUMBERING = /^(?:\(?\d+(?:\.\d+)*(?:[.)]\s*|\s+)|\(?[a-zđ][.)]\s*|\(?[ivxlc]+[.)]\s*)/u;
 
 /** Drops a leading list number ("1.", "a)", "II."), keeping the rest. */
 export function dropNumbering(normalised: string): string {
   const m = LEADING_NUMBERING.exec(normalised);
   if (!m || m[0].length === 0) return normalised;
-  // "1" alone or "12 345" are not numbering followed by a label.
+  // "1" alone or "12 345" are not numbering followed by a label; "1a" and "3G" never match.
   const rest = normalised.slice(m[0].length);
   if (rest === '' || /^\d/.test(rest)) return normalised;
-  // A bare number needs a separator after it ("1 Sở Tài chính" has one; "1a" does not match).
   return rest;
 }
 

@@ -1,0 +1,160 @@
+/**
+ * `cqdt score INPUT.xlsx …` (command-line.md): scores a workbook file with the same engine as the
+ * add-in. Everything is computed in memory first; files are written only when all succeeded.
+ */
+import { existsSync, realpathSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { BUILTIN_RUBRIC } from '../rubric/builtin';
+import { rubricFromJsonText } from '../rubric/loadRubric';
+import { formatTierCounts } from './printSummary';
+import { unitListFromJson } from '../sheet/unitList';
+import { scoreXlsx } from '../workbook/xlsx/scoreXlsx';
+
+export const USAGE = `Cách dùng:
+  cqdt score INPUT.xlsx [--sheet TÊN] [--units UNITS.json] [--rubric RUBRIC.json]
+                        [--out SCORED.xlsx] [--json RESULT.json] [--docx DRAFT.docx]
+  cqdt rubric [--out RUBRIC.json]      ghi bộ tiêu chí mặc định ra JSON (để sửa rồi dùng với --rubric)
+
+  --sheet   trang cần chấm (mặc định: trang đầu tiên có bảng tổng hợp)
+  --units   danh mục đơn vị phải báo cáo (JSON: [{"name","tier","district"}])
+  --rubric  bộ tiêu chí (JSON); mặc định: trang "Tiêu chí" trong tệp, nếu không có thì bộ bac-kan-2018
+  --out     bản sao đã chấm: kết quả ghi cạnh số liệu, tô màu, trang "Xếp hạng" (tệp gốc không bị sửa)
+  --json    kết quả dạng JSON
+  --docx    dự thảo quyết định công bố kết quả (.docx)`;
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const defaultIo: Io = {
+  stdout: (t) => process.stdout.write(`${t}\n`),
+  stderr: (t) => process.stderr.write(`${t}\n`),
+};
+
+class CliError extends Error {}
+
+function samePath(a: string, b: string): boolean {
+  const real = (p: string) => (existsSync(p) ? realpathSync(p) : path.resolve(p));
+  return real(a) === real(b);
+}
+
+async function readText(file: string, what: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    throw new CliError(`Không đọc được ${what} "${file}"`);
+  }
+}
+
+/** Writes through a temporary file and a rename, so a reader never sees half a file. */
+async function writeAtomically(file: string, data: Uint8Array | string): Promise<void> {
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, data);
+  await rename(temp, file);
+}
+
+async function scoreCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      sheet: { type: 'string' },
+      units: { type: 'string' },
+      rubric: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'string' },
+      docx: { type: 'string' },
+    },
+  });
+  if (positionals.length !== 1) throw new CliError('Cần đúng một tệp .xlsx để chấm');
+  const input = positionals[0];
+  if (!existsSync(input)) throw new CliError(`Không có tệp "${input}"`);
+  for (const option of ['out', 'json', 'docx'] as const) {
+    const target = values[option];
+    if (target && samePath(target, input)) {
+      throw new CliError(`--${option} không được trùng với tệp đầu vào "${input}": tệp gốc không bao giờ bị ghi đè`);
+    }
+  }
+
+  let rubric = null;
+  if (values.rubric) {
+    const loaded = rubricFromJsonText(await readText(values.rubric, 'tệp bộ tiêu chí'), `"${values.rubric}"`);
+    if (!loaded.ok) throw new CliError(loaded.message);
+    rubric = loaded.rubric;
+  }
+  let unitList = null;
+  if (values.units) {
+    let data: unknown;
+    try {
+      data = JSON.parse(await readText(values.units, 'tệp danh mục đơn vị'));
+    } catch (e) {
+      if (e instanceof CliError) throw e;
+      throw new CliError(`Tệp danh mục đơn vị "${values.units}" không phải JSON hợp lệ: ${(e as Error).message}`);
+    }
+    const list = unitListFromJson(data, `"${values.units}"`);
+    if (!list.ok) throw new CliError(list.message);
+    unitList = list.units;
+  }
+
+  const bytes = new Uint8Array(await readFile(input));
+  const scored = await scoreXlsx({ bytes, sheetName: values.sheet ?? null, rubric, unitList, scoredCopy: !!values.out });
+  if (!scored.ok) throw new CliError(`${input}: ${scored.message}`);
+  const { output } = scored;
+
+  // Everything is ready: now write, then report.
+  const written: string[] = [];
+  if (values.out && output.scoredCopy) {
+    await writeAtomically(values.out, output.scoredCopy);
+    written.push(values.out);
+  }
+  if (values.json) {
+    await writeAtomically(values.json, `${JSON.stringify(output.json, null, 2)}\n`);
+    written.push(values.json);
+  }
+  for (const w of output.warnings) io.stderr(`Lưu ý: ${w}`);
+  io.stdout(formatTierCounts(output.result));
+  if (written.length) io.stdout(`\nĐã ghi: ${written.join(', ')}`);
+  return 0;
+}
+
+async function rubricCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
+  const text = `${JSON.stringify(BUILTIN_RUBRIC, null, 2)}\n`;
+  if (values.out) {
+    await writeAtomically(values.out, text);
+    io.stdout(`Đã ghi bộ tiêu chí ${BUILTIN_RUBRIC.id} vào ${values.out}`);
+  } else {
+    io.stdout(text.trimEnd());
+  }
+  return 0;
+}
+
+/** Runs the command line; returns the exit status (0 scored, 1 could not be scored). */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'score') return await scoreCommand(rest, io);
+    if (command === 'rubric') return await rubricCommand(rest, io);
+    if (command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(USAGE);
+      return 0;
+    }
+    throw new CliError(command ? `Lệnh không hợp lệ "${command}"` : 'Thiếu lệnh');
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.stderr(`cqdt: ${e.message}`);
+      return 1;
+    }
+    // parseArgs reports unknown options with a TypeError carrying a code.
+    if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`cqdt: ${(e as Error).message} (xem: cqdt --help)`);
+      return 1;
+    }
+    io.stderr(`cqdt: lỗi không mong đợi: ${(e as Error).stack ?? e}`);
+    return 1;
+  }
+}

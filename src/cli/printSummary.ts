@@ -1,0 +1,33 @@
+/**
+ * The per-tier summary the command line prints after scoring.
+ */
+import { tierCounts } from '../report/tierCounts';
+import type { ScoreResult } from '../scoring/types';
+import { formatCents } from '../scoring/viFormat';
+import { roundHalfUp } from '../sheet/decimal';
+
+const SOURCES = { builtin: 'mặc định', sheet: 'trang "Tiêu chí"', file: 'tệp' } as const;
+
+function wholePercent(a: number, b: number): number {
+  return b === 0 ? 0 : Number(roundHalfUp(BigInt(a) * 100n, BigInt(b)));
+}
+
+export function formatTierCounts(result: ScoreResult): string {
+  const lines: string[] = [];
+  const rubric = result.rubric.rubric;
+  lines.push(`Đã chấm trang "${result.sheet}" theo bộ tiêu chí ${rubric.id} (${SOURCES[result.rubricSource]}).`);
+  for (const t of tierCounts(result)) {
+    lines.push('');
+    lines.push(`${t.label}: ${t.units} đơn vị — ${t.scored} đã chấm, ${t.error} cần sửa, ${t.missing} không gửi báo cáo`);
+    for (const c of t.categories) {
+      const levels = c.byLevel.map((n, i) => `Mức ${i + 1}: ${n}`).join(', ');
+      lines.push(`  ${c.name}: ${levels}, Không xếp hạng: ${c.notRanked}`);
+    }
+    if (t.scored > 0) lines.push(`  Không xếp hạng cả ${t.categories.length} hạng mục: ${t.notRankedInAll}/${t.scored}`);
+    if (t.bestCents !== null && t.tier) {
+      const max = result.rubric.tiers[t.tier].maxCents;
+      lines.push(`  Điểm cao nhất: ${formatCents(t.bestCents)} (${wholePercent(t.bestCents, max)}% của ${formatCents(max)})`);
+    }
+  }
+  return lines.join('\n');
+}

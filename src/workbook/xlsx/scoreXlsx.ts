@@ -1,0 +1,108 @@
+/**
+ * Scoring an .xlsx file's bytes: read with ExcelJS, score with the engine, and prepare every
+ * requested output in memory, so that nothing is written when any step fails.
+ */
+import ExcelJS from 'exceljs';
+import type { CompiledRubric } from '../../rubric/compiled';
+import { RESULT_BLOCK_NAME, planResultBlock } from '../../report/resultBlock';
+import { ResultJson, resultJson } from '../../report/resultJson';
+import { scoreWorkbook } from '../../scoring/scoreWorkbook';
+import type { ScoreResult } from '../../scoring/types';
+import { mergeOwners } from '../../sheet/grid';
+import { isBlankCell } from '../../sheet/typedValues';
+import type { ListedUnit } from '../../sheet/unitList';
+import { definedNameArea, workbookGrids } from './readXlsx';
+import { inspectParts } from './unsupportedParts';
+import { writeResultBlock } from './writeResultBlock';
+
+export interface ScoreXlsxRequest {
+  bytes: Uint8Array;
+  sheetName?: string | null;
+  rubric?: CompiledRubric | null;
+  unitList?: ListedUnit[] | null;
+  /** Prepare the scored copy (results in place, highlights, ranking sheet). */
+  scoredCopy: boolean;
+}
+
+export interface ScoreXlsxOutput {
+  result: ScoreResult;
+  json: ResultJson;
+  /** The scored copy's bytes, when asked for. */
+  scoredCopy: Uint8Array | null;
+  /** Things the user should know that do not stop scoring (lost parts, renamed sheets). */
+  warnings: string[];
+  workbook: ExcelJS.Workbook;
+}
+
+export type ScoreXlsxOutcome = { ok: true; output: ScoreXlsxOutput } | { ok: false; message: string };
+
+export async function loadXlsx(bytes: Uint8Array): Promise<{ ok: true; workbook: ExcelJS.Workbook } | { ok: false; message: string }> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    return { ok: false, message: `không đọc được tệp .xlsx (${(e as Error).message})` };
+  }
+  return { ok: true, workbook };
+}
+
+function loadedNoteCount(wb: ExcelJS.Workbook): number {
+  let n = 0;
+  for (const ws of wb.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (cell.note !== undefined) n++;
+      }),
+    );
+  }
+  return n;
+}
+
+export async function scoreXlsx(request: ScoreXlsxRequest): Promise<ScoreXlsxOutcome> {
+  const loaded = await loadXlsx(request.bytes);
+  if (!loaded.ok) return loaded;
+  const wb = loaded.workbook;
+  const notesLoaded = loadedNoteCount(wb);
+  const grids = workbookGrids(wb);
+  const block = definedNameArea(wb, RESULT_BLOCK_NAME);
+
+  const scored = scoreWorkbook({
+    sheets: grids,
+    sheetName: request.sheetName ?? null,
+    rubric: request.rubric ?? null,
+    unitList: request.unitList ?? null,
+    resultBlock: block ? { sheet: block.sheet, from: block.area.left, to: block.area.right } : null,
+  });
+  if (!scored.ok) return scored;
+  const result = scored.result;
+  const warnings: string[] = [];
+
+  let scoredCopy: Uint8Array | null = null;
+  if (request.scoredCopy) {
+    const grid = grids.find((g) => g.name === result.sheet)!;
+    const ws = wb.getWorksheet(result.sheet)!;
+    const existing = block && block.sheet === result.sheet ? block.area : null;
+    const merged = mergeOwners(grid.merges);
+    const planned = planResultBlock(result, {
+      existing,
+      isOccupied: (r, c) =>
+        !isBlankCell(grid.rows[r]?.[c]) || merged.has(r * 65536 + c) || ws.findCell(r + 1, c + 1)?.note !== undefined,
+    });
+    if (!planned.ok) return planned;
+    writeResultBlock(wb, ws, planned.plan, { existing });
+
+    const parts = await inspectParts(request.bytes);
+    if (parts.unsupported.length) {
+      warnings.push(
+        `Tệp có ${parts.unsupported.join(', ')} mà thư viện .xlsx không chép sang được: bản đã chấm sẽ không có các phần này (tệp gốc không bị thay đổi).`,
+      );
+    }
+    const lostNotes = parts.noteCount - notesLoaded;
+    if (lostNotes > 0) {
+      warnings.push(`${lostNotes} ghi chú (note) nằm trên ô trống sẽ không có trong bản đã chấm.`);
+    }
+    scoredCopy = new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  return { ok: true, output: { result, json: resultJson(result), scoredCopy, warnings, workbook: wb } };
+}
