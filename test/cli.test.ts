@@ -113,7 +113,8 @@ describe('cqdt score', () => {
     expect(ws.getCell('E5').note).toBe('Số liệu do văn thư nhập');
     expect(String(ws.getCell('AG5').value)).toContain('R1b');
     // A handful of formula rules, not one per cell; grey for the missing row is one of them.
-    const rules = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
+    const rules = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] })
+      .conditionalFormattings;
     expect(rules.length).toBeLessThanOrEqual(6);
     expect(rules.some((r) => r.rules[0].formulae[0].includes('Không gửi báo cáo'))).toBe(true);
     expect(ws.autoFilter).toBe('A2:AG9'); // the signature lines below the blank row are not part of the table
@@ -143,7 +144,10 @@ describe('cqdt score', () => {
     const rulesOf = async (file: string) => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(file);
-      return [(wb.getWorksheet('Tổng hợp') as unknown as { conditionalFormattings: unknown }).conditionalFormattings, wb.definedNames.model];
+      return [
+        (wb.getWorksheet('Tổng hợp') as unknown as { conditionalFormattings: unknown }).conditionalFormattings,
+        wb.definedNames.model,
+      ];
     };
     expect(await rulesOf(twice)).toEqual(await rulesOf(once));
   });
@@ -223,10 +227,15 @@ describe('cqdt score', () => {
     const dir = tempDir();
     const cases: [string, () => Promise<string>, RegExp][] = [
       ['not an xlsx', async () => (writeFileSync(path.join(dir, 'bad.xlsx'), 'hello'), path.join(dir, 'bad.xlsx')), /xlsx/],
-      ['no header', () => writeXlsx([{ name: 'S', rows: [['Xin chào'], ['Không có bảng']] }], path.join(dir, 'nohead.xlsx')), /tiêu đề|bảng tổng hợp/],
+      [
+        'no header',
+        () => writeXlsx([{ name: 'S', rows: [['Xin chào'], ['Không có bảng']] }], path.join(dir, 'nohead.xlsx')),
+        /tiêu đề|bảng tổng hợp/,
+      ],
       [
         'a missing column',
-        () => writeXlsx([{ name: 'S', rows: [HEADER.filter((h) => h !== 'R6'), ['1', 'Sở A', 'Sở']] }], path.join(dir, 'nocol.xlsx')),
+        () =>
+          writeXlsx([{ name: 'S', rows: [HEADER.filter((h) => h !== 'R6'), ['1', 'Sở A', 'Sở']] }], path.join(dir, 'nocol.xlsx')),
         /R6/,
       ],
     ];

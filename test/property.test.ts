@@ -26,7 +26,16 @@ const typedValue: fc.Arbitrary<CellValue> = fc.oneof(
 );
 
 const unitName = fc.oneof(
-  fc.constantFrom('Sở Tài chính', 'Sở Y tế', 'UBND Huyện Na Rì', 'Xã Hoà Mục', 'Xã Hòa Mục', 'Phường Sông Cầu', 'Tổng cộng', 'Cộng cấp xã'),
+  fc.constantFrom(
+    'Sở Tài chính',
+    'Sở Y tế',
+    'UBND Huyện Na Rì',
+    'Xã Hoà Mục',
+    'Xã Hòa Mục',
+    'Phường Sông Cầu',
+    'Tổng cộng',
+    'Cộng cấp xã',
+  ),
   fc.constantFrom('I. CẤP TỈNH', 'II. CẤP HUYỆN', 'III. CẤP XÃ', '1. Huyện Ba Bể', 'Thành phố Bắc Kạn', ''),
   fc.string({ maxLength: 12 }),
   fc.constant(null),
@@ -60,9 +69,12 @@ const layoutSheet = fc
 
 /** Anything at all in a small grid. */
 const chaosSheet = fc
-  .array(fc.array(fc.oneof(typedValue, unitName, fc.constantFrom<CellValue>('Tên đơn vị', 'R1a', 'K8', 'Cấp')), { maxLength: 8 }), {
-    maxLength: 12,
-  })
+  .array(
+    fc.array(fc.oneof(typedValue, unitName, fc.constantFrom<CellValue>('Tên đơn vị', 'R1a', 'K8', 'Cấp')), { maxLength: 8 }),
+    {
+      maxLength: 12,
+    },
+  )
   .map((rows): Grid => ({ name: 'S', rows, merges: null }));
 
 function checkInvariants(grid: Grid): void {

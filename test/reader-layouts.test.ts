@@ -19,7 +19,14 @@ describe('header', () => {
       ['UBND TỈNH BẮC KẠN'],
       ['BẢNG TỔNG HỢP KẾT QUẢ NĂM 2018'],
       [],
-      ['STT', 'Tên đơn vị', 'Cấp', 'Điều kiện sẵn sàng', ...new Array(readinessCodes.length - 1).fill(null), 'Kết quả Chính quyền điện tử'],
+      [
+        'STT',
+        'Tên đơn vị',
+        'Cấp',
+        'Điều kiện sẵn sàng',
+        ...new Array(readinessCodes.length - 1).fill(null),
+        'Kết quả Chính quyền điện tử',
+      ],
       [null, null, null, ...CODES.map((c) => `${c} - ${NAMES[c]}`)],
       ['(1)', '(2)', '(3)', ...CODES.map((_, i) => `(${i + 4})`)],
       unitRow(1, 'Sở Tài chính', 'Sở', perfect()),
@@ -44,7 +51,12 @@ describe('header', () => {
 
   it('matches columns by Vietnamese name in any order, any case, decomposed accents, and ignores unknown columns', async () => {
     const shuffled = [...CODES].reverse();
-    const header = ['TÊN ĐƠN VỊ'.normalize('NFD'), 'Ghi chú riêng', 'cấp', ...shuffled.map((c) => NAMES[c].toUpperCase().normalize('NFD'))];
+    const header = [
+      'TÊN ĐƠN VỊ'.normalize('NFD'),
+      'Ghi chú riêng',
+      'cấp',
+      ...shuffled.map((c) => NAMES[c].toUpperCase().normalize('NFD')),
+    ];
     const row = ['Sở Y tế', 'đã kiểm tra', 'Sở', ...shuffled.map((c) => PERFECT[c])];
     const json = await scoreViaXlsx([{ name: 'Sheet1', rows: [header, row] }]);
     expect(json.units[0]).toMatchObject({ name: 'Sở Y tế', total: 108, status: 'scored' });
@@ -65,7 +77,15 @@ describe('header', () => {
   });
 
   it('refuses a sheet where an input has two columns, naming both headers', async () => {
-    const file = await writeXlsx([{ name: 'S', rows: [[...HEADER, `K7 - ${NAMES.K7}`], ['1', 'Sở A', 'Sở']] }]);
+    const file = await writeXlsx([
+      {
+        name: 'S',
+        rows: [
+          [...HEADER, `K7 - ${NAMES.K7}`],
+          ['1', 'Sở A', 'Sở'],
+        ],
+      },
+    ]);
     const out = scoreWorkbook({ sheets: await readGrids(file) });
     expect(out.ok).toBe(false);
     if (!out.ok) {
@@ -173,12 +193,16 @@ describe('typed values', () => {
   });
 
   it('reads a thousands-grouped count as its value', async () => {
-    const json = await scoreViaXlsx([{ name: 'S', rows: [HEADER, unitRow(1, 'Sở A', 'Sở', perfect({ K2a: '1.234', K2b: '617' }))] }]);
+    const json = await scoreViaXlsx([
+      { name: 'S', rows: [HEADER, unitRow(1, 'Sở A', 'Sở', perfect({ K2a: '1.234', K2b: '617' }))] },
+    ]);
     expect(json.units[0].criteria!.K2.points).toBe(5); // 617 / 1234 × 10
   });
 
   it('a date in a count is not_a_number', async () => {
-    const json = await scoreViaXlsx([{ name: 'S', rows: [HEADER, unitRow(1, 'Sở A', 'Sở', perfect({ K5: new Date(Date.UTC(2018, 4, 1)) }))] }]);
+    const json = await scoreViaXlsx([
+      { name: 'S', rows: [HEADER, unitRow(1, 'Sở A', 'Sở', perfect({ K5: new Date(Date.UTC(2018, 4, 1)) }))] },
+    ]);
     expect(json.units[0].issues.map((i) => i.code)).toEqual(['not_a_number']);
   });
 
@@ -232,7 +256,9 @@ describe('the official unit list', () => {
       ['Thanh tra tỉnh', 'province', 'missing', null],
       ['Xã Cao Sơn', 'commune', 'missing', null],
     ]);
-    expect(unitNamed(json.units, 'Sở Lạ').issues.map((i) => [i.code, i.severity, i.cell])).toEqual([['unknown_unit', 'warning', 'B4']]);
+    expect(unitNamed(json.units, 'Sở Lạ').issues.map((i) => [i.code, i.severity, i.cell])).toEqual([
+      ['unknown_unit', 'warning', 'B4'],
+    ]);
   });
 
   it('the same unit on two submitted rows is duplicate_unit on each row', async () => {
@@ -246,7 +272,11 @@ describe('the official unit list', () => {
   });
 
   it('tone placement and decomposition do not make two units (Hoà = Hòa, Thuỷ = Thủy)', async () => {
-    const rows = [HEADER, unitRow(1, 'Xã Hoà Mục', 'Xã', perfect({ K8: 4 })), unitRow(2, 'Xã Hòa Mục'.normalize('NFD'), 'Xã', perfect({ K8: 4 }))];
+    const rows = [
+      HEADER,
+      unitRow(1, 'Xã Hoà Mục', 'Xã', perfect({ K8: 4 })),
+      unitRow(2, 'Xã Hòa Mục'.normalize('NFD'), 'Xã', perfect({ K8: 4 })),
+    ];
     const json = await scoreViaXlsx([{ name: 'S', rows }]);
     expect(json.units.map((u) => u.issues.map((i) => i.code))).toEqual([['duplicate_unit'], ['duplicate_unit']]);
   });

@@ -3,7 +3,7 @@
  */
 import { tierCounts } from '../report/tierCounts';
 import type { ScoreResult } from '../scoring/types';
-import { formatCents } from '../scoring/viFormat';
+import { formatCents, formatCentsShort } from '../scoring/viFormat';
 import { roundHalfUp } from '../sheet/decimal';
 
 const SOURCES = { builtin: 'mặc định', sheet: 'trang "Tiêu chí"', file: 'tệp' } as const;
@@ -26,7 +26,7 @@ export function formatTierCounts(result: ScoreResult): string {
     if (t.scored > 0) lines.push(`  Không xếp hạng cả ${t.categories.length} hạng mục: ${t.notRankedInAll}/${t.scored}`);
     if (t.bestCents !== null && t.tier) {
       const max = result.rubric.tiers[t.tier].maxCents;
-      lines.push(`  Điểm cao nhất: ${formatCents(t.bestCents)} (${wholePercent(t.bestCents, max)}% của ${formatCents(max)})`);
+      lines.push(`  Điểm cao nhất: ${formatCents(t.bestCents)} (${wholePercent(t.bestCents, max)}% của ${formatCentsShort(max)})`);
     }
   }
   return lines.join('\n');

@@ -251,7 +251,12 @@ export function planResultBlock(result: ScoreResult, options: PlanOptions): Plan
     const tableRange = `A${firstData + 1}:${columnLetters(left - 1)}${lastRow + 1}`;
     const flagAt = `MID(${flags},COLUMN(A${firstData + 1}),1)`;
     rules.push({ range: tableRange, formula: `${flagAt}="${FLAG.invalid}"`, fill: HIGHLIGHT_COLOURS.invalid, priority: 1 });
-    rules.push({ range: tableRange, formula: `${flagAt}="${FLAG.belowMinimum}"`, fill: HIGHLIGHT_COLOURS.belowMinimum, priority: 2 });
+    rules.push({
+      range: tableRange,
+      formula: `${flagAt}="${FLAG.belowMinimum}"`,
+      fill: HIGHLIGHT_COLOURS.belowMinimum,
+      priority: 2,
+    });
     rules.push({ range: tableRange, formula: `${flagAt}="${FLAG.verified}"`, fill: HIGHLIGHT_COLOURS.verified, priority: 3 });
     columns.forEach((c, i) => {
       if (c.kind !== 'level') return;
@@ -320,7 +325,13 @@ function cellFor(col: BlockColumn, u: UnitResult, options: PlanOptions, tableWid
   }
 }
 
-const OWN_MARKERS = [`"${FLAG.invalid}"`, `"${FLAG.belowMinimum}"`, `"${FLAG.verified}"`, `"${NOT_RANKED}"`, `"${STATUS_TEXT.missing}"`];
+const OWN_MARKERS = [
+  `"${FLAG.invalid}"`,
+  `"${FLAG.belowMinimum}"`,
+  `"${FLAG.verified}"`,
+  `"${NOT_RANKED}"`,
+  `"${STATUS_TEXT.missing}"`,
+];
 
 /**
  * Whether a conditional-format rule is one the add-in wrote: its formula tests one of our

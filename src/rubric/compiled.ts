@@ -12,6 +12,8 @@ export interface CompiledCriterion {
   category: string;
   /** Input codes as the rubric's inputs spell them (ratio: part, total). */
   inputs: string[];
+  /** Their positions in rubric.inputs. */
+  inputIndexes: number[];
   maxCents: number;
   bands: { min: bigint; cents: number }[];
   allowNA: boolean;
@@ -25,6 +27,14 @@ export interface CompiledCategory {
   criteria: CompiledCriterion[];
 }
 
+/** A consistency rule part ≤ total, with the inputs' positions in rubric.inputs. */
+export interface Rule {
+  part: string;
+  total: string;
+  partIndex: number;
+  totalIndex: number;
+}
+
 export interface CompiledTier {
   tier: Tier;
   categories: CompiledCategory[];
@@ -33,7 +43,7 @@ export interface CompiledTier {
   /** Per input code: whether an N/A entry is allowed in this tier. */
   naAllowed: Map<string, boolean>;
   /** Consistency rules (part ≤ total) checked in this tier. */
-  rules: { part: string; total: string }[];
+  rules: Rule[];
 }
 
 export interface CompiledRubric {
@@ -44,7 +54,7 @@ export interface CompiledRubric {
   inputByName: Map<string, string>;
   tiers: Record<Tier, CompiledTier>;
   /** Rules for a row whose tier is unknown: those that hold in every tier. */
-  tierlessRules: { part: string; total: string }[];
+  tierlessRules: Rule[];
   levels: LevelDef[];
 }
 
@@ -64,9 +74,16 @@ export function compileRubric(rubric: Rubric): CompiledRubric {
   // Criteria may spell codes in another case than the inputs table: use the table's spelling.
   const canonical = new Map(rubric.inputs.map((i) => [i.code.toLowerCase(), i.code]));
   const canon = (c: string) => canonical.get(c.toLowerCase()) ?? c;
+  const indexOf = new Map(rubric.inputs.map((inp, i) => [inp.code, i]));
+  const rule = (part: string, total: string): Rule => ({
+    part,
+    total,
+    partIndex: indexOf.get(part)!,
+    totalIndex: indexOf.get(total)!,
+  });
 
   const ruleKey = (r: { part: string; total: string }) => `${r.part}≤${r.total}`;
-  const explicitRules = (rubric.rules ?? []).map((r) => ({ part: canon(r.part), total: canon(r.total) }));
+  const explicitRules = (rubric.rules ?? []).map((r) => rule(canon(r.part), canon(r.total)));
 
   const tiers = {} as Record<Tier, CompiledTier>;
   for (const tier of TIERS) {
@@ -74,11 +91,13 @@ export function compileRubric(rubric: Rubric): CompiledRubric {
     for (const def of rubric.criteria) {
       const t = def.tiers[tier];
       if (!t) continue;
+      const inputs = criterionInputs(def).map(canon);
       criteria.push({
         def,
         code: def.code,
         category: def.category,
-        inputs: criterionInputs(def).map(canon),
+        inputs,
+        inputIndexes: inputs.map((c) => indexOf.get(c)!),
         maxCents: toCents(t.max),
         bands: (t.bands ?? []).map((b) => ({ min: BigInt(b.min), cents: toCents(b.points) })),
         allowNA: t.allowNA === true,
@@ -96,9 +115,9 @@ export function compileRubric(rubric: Rubric): CompiledRubric {
     for (const c of criteria) {
       for (const code of c.inputs) naAllowed.set(code, (naAllowed.get(code) ?? true) && c.allowNA);
     }
-    const rules = new Map<string, { part: string; total: string }>();
+    const rules = new Map<string, Rule>();
     for (const c of criteria) {
-      if (c.def.kind === 'ratio') rules.set(ruleKey({ part: c.inputs[0], total: c.inputs[1] }), { part: c.inputs[0], total: c.inputs[1] });
+      if (c.def.kind === 'ratio') rules.set(ruleKey({ part: c.inputs[0], total: c.inputs[1] }), rule(c.inputs[0], c.inputs[1]));
     }
     for (const r of explicitRules) rules.set(ruleKey(r), r);
     tiers[tier] = {

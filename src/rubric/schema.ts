@@ -19,9 +19,7 @@ export const TIER_NAMES: Record<Tier, string> = {
   commune: 'Cấp xã',
 };
 
-const code = z
-  .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'Mã chỉ gồm chữ cái không dấu và chữ số, bắt đầu bằng chữ cái');
+const code = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'Mã chỉ gồm chữ cái không dấu và chữ số, bắt đầu bằng chữ cái');
 
 /** Points with at most two decimals (whole hundredths). */
 const points = z
@@ -232,7 +230,8 @@ function checkRubric(r: Rubric, fail: (path: (string | number)[], message: strin
     for (const field of ['part', 'total'] as const) {
       const inp = inputs.get(rule[field].toLowerCase());
       if (!inp) fail(['rules', i, field], `Quy tắc ${rule.part} ≤ ${rule.total}: không có số liệu mã "${rule[field]}"`);
-      else if (inp.type !== 'count') fail(['rules', i, field], `Quy tắc ${rule.part} ≤ ${rule.total}: ${inp.code} không phải số lượng`);
+      else if (inp.type !== 'count')
+        fail(['rules', i, field], `Quy tắc ${rule.part} ≤ ${rule.total}: ${inp.code} không phải số lượng`);
     }
   });
 
@@ -243,7 +242,10 @@ function checkRubric(r: Rubric, fail: (path: (string | number)[], message: strin
       fail(['levels', i, 'categoryThreshold'], `Bảng mức: ngưỡng hạng mục của Mức ${lvl.level} phải thấp hơn Mức ${prev.level}`);
     }
     if (prev && lvl.criterionMinimum > prev.criterionMinimum) {
-      fail(['levels', i, 'criterionMinimum'], `Bảng mức: tối thiểu mỗi tiêu chí của Mức ${lvl.level} không được cao hơn Mức ${prev.level}`);
+      fail(
+        ['levels', i, 'criterionMinimum'],
+        `Bảng mức: tối thiểu mỗi tiêu chí của Mức ${lvl.level} không được cao hơn Mức ${prev.level}`,
+      );
     }
   });
 }
@@ -261,9 +263,7 @@ export interface RubricProblem {
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
-    .join('');
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
 }
 
 /** Validates unknown data as a rubric: the rubric, or every problem with its path. */

@@ -59,9 +59,7 @@ export function identifyUnits(rows: TableRow[], directory: UnitDirectory | null)
     if (directory && !unnamed && !listed) {
       // Not on the list: a row without entries is not a unit at all.
       if (!row.submitted) continue;
-      issues.push(
-        makeIssue('unknown_unit', `Đơn vị "${name}" không có trong danh mục đơn vị`, row.nameCell, at(row.nameCell)),
-      );
+      issues.push(makeIssue('unknown_unit', `Đơn vị "${name}" không có trong danh mục đơn vị`, row.nameCell, at(row.nameCell)));
     }
 
     const tier = sheetTier ?? listed?.tier ?? null;
@@ -111,7 +109,9 @@ export function identifyUnits(rows: TableRow[], directory: UnitDirectory | null)
     if (group.length < 2) continue;
     for (const d of group) {
       if (d.submitted) continue;
-      const other = group.find((o) => o !== d && !dropped.has(o) && sameUnit(o, d) && (o.submitted || group.indexOf(o) < group.indexOf(d)));
+      const other = group.find(
+        (o) => o !== d && !dropped.has(o) && sameUnit(o, d) && (o.submitted || group.indexOf(o) < group.indexOf(d)),
+      );
       if (other) dropped.add(d);
     }
     const submitted = group.filter((d) => d.submitted);

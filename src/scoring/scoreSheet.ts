@@ -50,7 +50,13 @@ export function scoreSheet(input: ScoreSheetInput): ScoreSheetOutcome {
   const units: UnitResult[] = drafts.map((d) => {
     if (!d.source) return missingUnit(d, null);
     const values = input.overrideValues ? input.overrideValues(d, d.source.values) : d.source.values;
-    const validated = validateInputs(rubric, d.tier, values, d.source.cells, d.submitted);
+    const validated = validateInputs(
+      rubric,
+      d.tier,
+      values,
+      { cells: d.source.cells, row: d.source.row, cols: table.inputCols },
+      d.submitted,
+    );
     if (!d.submitted) return missingUnit(d, validated.inputs);
     const issues = [...d.issues, ...validated.issues];
     const status: Status = issues.some((i) => i.severity === 'error') ? 'error' : 'scored';
@@ -71,12 +77,13 @@ export function scoreSheet(input: ScoreSheetInput): ScoreSheetOutcome {
   for (const u of units) {
     if (u.status === 'missing' || u.tier === null || !u.inputs) continue;
     const tier = rubric.tiers[u.tier];
-    const byCode = new Map(u.inputs.map((s) => [s.code, s]));
+    const inputs = u.inputs;
+    const tierBest = best.get(u.tier)!;
     const criteria: CriterionResult[] = tier.criteria.map((c) => {
       const outcome = criterionOutcome(
         c,
-        c.inputs.map((code) => byCode.get(code)!),
-        best.get(u.tier!)!,
+        c.inputIndexes.map((i) => inputs[i]),
+        tierBest,
       );
       const cents = outcome.applicable ? outcome.cents : null;
       return {
@@ -138,9 +145,7 @@ function bestValues(submitted: UnitResult[], rubric: CompiledRubric): Map<Tier, 
   const out = new Map<Tier, BestValues>();
   for (const tier of ['province', 'district', 'commune'] as Tier[]) {
     const best: BestValues = new Map();
-    const codes = new Set(
-      rubric.tiers[tier].criteria.filter((c) => c.def.kind === 'best').flatMap((c) => c.inputs),
-    );
+    const codes = new Set(rubric.tiers[tier].criteria.filter((c) => c.def.kind === 'best').flatMap((c) => c.inputs));
     for (const u of submitted) {
       if (u.tier !== tier || !u.inputs) continue;
       for (const s of u.inputs) {

@@ -58,7 +58,10 @@ export function chooseRubric(
 }
 
 /** The sheet to score, or a message saying why none can be. */
-export function chooseSheet(input: WorkbookInput, rubric: CompiledRubric): { ok: true; grid: Grid } | { ok: false; message: string } {
+export function chooseSheet(
+  input: WorkbookInput,
+  rubric: CompiledRubric,
+): { ok: true; grid: Grid } | { ok: false; message: string } {
   if (input.sheetName) {
     const grid = findSheet(input.sheets, input.sheetName);
     if (!grid) {

@@ -4,7 +4,7 @@
  */
 import type { CompiledRubric } from '../rubric/compiled';
 import { TIER_NAMES, Tier } from '../rubric/schema';
-import { compareToCents, isInteger, isNegative } from '../sheet/decimal';
+import { compareToCents, isInteger, isNegative, pow10 } from '../sheet/decimal';
 import { CellValue, parseA1 } from '../sheet/grid';
 import { ReadValue, cellDisplayText, readInputCell } from '../sheet/typedValues';
 import { Issue, IssueCode, makeIssue } from './issues';
@@ -74,23 +74,31 @@ export function checkValue(
   }
 }
 
+/** Where a row's input cells are: their A1 addresses and 0-based positions. */
+export interface InputCells {
+  cells: string[];
+  row: number;
+  cols: number[];
+}
+
 /** Reads and validates every input of a row. */
 export function validateInputs(
   rubric: CompiledRubric,
   tier: Tier | null,
   values: CellValue[],
-  cells: string[],
+  where: InputCells,
   submitted: boolean,
 ): ValidatedInputs {
   const issues: Issue[] = [];
   const inputs: InputState[] = rubric.inputs.map((inp, i) => {
     const raw = values[i];
     const read = readInputCell(raw, inp.type);
-    const cell = cells[i];
+    const cell = where.cells[i];
+    const at = { row: where.row, col: where.cols[i] };
     const problem = checkValue(rubric, tier, inp.code, read, raw);
-    if (problem) issues.push(makeIssue(problem.code, problem.message, cell, parseA1(cell), inp.code));
+    if (problem) issues.push(makeIssue(problem.code, problem.message, cell, at, inp.code));
     else if (read.kind === 'blank' && submitted) {
-      issues.push(makeIssue('missing_entry', `Chưa nhập ${inp.code} - ${inp.name}`, cell, parseA1(cell), inp.code));
+      issues.push(makeIssue('missing_entry', `Chưa nhập ${inp.code} - ${inp.name}`, cell, at, inp.code));
     }
     return { code: inp.code, cell, raw, read, invalid: problem !== null };
   });
@@ -101,20 +109,19 @@ export function validateInputs(
 /** Consistency rules (part ≤ total), checked only when both inputs are valid numbers; marks the part invalid. */
 export function checkConsistency(rubric: CompiledRubric, tier: Tier | null, inputs: InputState[]): Issue[] {
   const issues: Issue[] = [];
-  const byCode = new Map(inputs.map((s) => [s.code, s]));
   const rules = tier ? rubric.tiers[tier].rules : rubric.tierlessRules;
   const flagged = new Set<string>();
   for (const rule of rules) {
-    const part = byCode.get(rule.part)!;
-    const total = byCode.get(rule.total)!;
+    const part = inputs[rule.partIndex];
+    const total = inputs[rule.totalIndex];
     if (part.invalid && !flagged.has(part.code)) continue;
     if (total.invalid && !flagged.has(total.code)) continue;
     if (part.read.kind !== 'number' || total.read.kind !== 'number') continue;
     const a = part.read.value;
     const b = total.read.value;
     // a > b ⇔ a.units × 10^b.scale > b.units × 10^a.scale
-    const left = a.units * 10n ** BigInt(b.scale);
-    const right = b.units * 10n ** BigInt(a.scale);
+    const left = b.scale === 0 ? a.units : a.units * pow10(b.scale);
+    const right = a.scale === 0 ? b.units : b.units * pow10(a.scale);
     if (left <= right || flagged.has(part.code)) continue;
     flagged.add(part.code);
     part.invalid = true;

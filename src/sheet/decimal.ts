@@ -29,6 +29,7 @@ export function parsePlainDecimal(s: string): Decimal | null {
  * exponent notation included (1e21, 5e-7).
  */
 export function decimalFromNumber(n: number): Decimal | null {
+  if (Number.isSafeInteger(n)) return { units: BigInt(n), scale: 0 }; // the common case, without a string
   if (!Number.isFinite(n)) return null;
   const s = String(n);
   const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(s);

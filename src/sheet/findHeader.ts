@@ -152,7 +152,9 @@ export function findHeader(grid: Grid, rubric: CompiledRubric): HeaderResult {
     if (cols.length === 0) {
       problems.push(`không có cột cho số liệu ${inp.code} - ${inp.name}`);
     } else if (cols.length > 1) {
-      const headers = cols.map((c) => `${headerAddress(headerRows!, meanings, c)} "${headerText(grid, headerRows!, c, headerValue)}"`);
+      const headers = cols.map(
+        (c) => `${headerAddress(headerRows!, meanings, c)} "${headerText(grid, headerRows!, c, headerValue)}"`,
+      );
       problems.push(`số liệu ${inp.code} có ${cols.length} cột: ${headers.join(', ')}`);
     }
   }

@@ -3,13 +3,20 @@
  * tokens are compared.
  */
 
+const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
+
+// Sheets repeat the same short tokens ("Có", "x", "KAD") thousands of times: remember them.
+const shortTextCache = new Map<string, string>();
+
 /** NFC, lower case, every kind of space (non-breaking included) collapsed, trimmed. */
 export function normText(s: string): string {
-  return s
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g, ' ')
-    .trim();
+  if (s.length <= 24) {
+    const known = shortTextCache.get(s);
+    if (known !== undefined) return known;
+  }
+  const t = s.normalize('NFC').toLowerCase().replace(SPACES, ' ').trim();
+  if (s.length <= 24 && shortTextCache.size < 4096) shortTextCache.set(s, t);
+  return t;
 }
 
 /** A leading list number: "1.", "1.2.", "a)", "b.", "II.", "(3)". */

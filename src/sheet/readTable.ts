@@ -41,6 +41,8 @@ export interface TableRow {
 
 export interface TableRead {
   layout: HeaderLayout;
+  /** 0-based column of each input, in the order of rubric.inputs. */
+  inputCols: number[];
   rows: TableRow[];
   /** 0-based last row of the table (the header's last row when the table is empty). */
   lastRow: number;
@@ -184,5 +186,5 @@ export function readTable(grid: Grid, layout: HeaderLayout, rubric: CompiledRubr
       }
     }
   }
-  return { layout, rows, lastRow, lastUsedCol };
+  return { layout, inputCols, rows, lastRow, lastUsedCol };
 }

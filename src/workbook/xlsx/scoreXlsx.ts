@@ -36,7 +36,9 @@ export interface ScoreXlsxOutput {
 
 export type ScoreXlsxOutcome = { ok: true; output: ScoreXlsxOutput } | { ok: false; message: string };
 
-export async function loadXlsx(bytes: Uint8Array): Promise<{ ok: true; workbook: ExcelJS.Workbook } | { ok: false; message: string }> {
+export async function loadXlsx(
+  bytes: Uint8Array,
+): Promise<{ ok: true; workbook: ExcelJS.Workbook } | { ok: false; message: string }> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);

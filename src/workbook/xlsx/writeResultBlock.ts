@@ -71,7 +71,9 @@ function styleFor(column: BlockColumn, isHeader: boolean): Partial<ExcelJS.Style
     };
   }
   const align: Partial<ExcelJS.Alignment> =
-    column.kind === 'text' ? { vertical: 'middle', wrapText: column.key === 'notes' } : { horizontal: 'center', vertical: 'middle' };
+    column.kind === 'text'
+      ? { vertical: 'middle', wrapText: column.key === 'notes' }
+      : { horizontal: 'center', vertical: 'middle' };
   return {
     border: BORDERS,
     alignment: align,
@@ -83,7 +85,12 @@ export interface WriteBlockOptions {
   existing: ExistingBlock | null;
 }
 
-export function writeResultBlock(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, plan: ResultBlockPlan, options: WriteBlockOptions): void {
+export function writeResultBlock(
+  wb: ExcelJS.Workbook,
+  ws: ExcelJS.Worksheet,
+  plan: ResultBlockPlan,
+  options: WriteBlockOptions,
+): void {
   // The defined name first: if anything below fails, the next Score still finds and rewrites the block.
   setDefinedName(wb, RESULT_BLOCK_NAME, plan.reference);
   if (options.existing) clearArea(ws, options.existing);
