@@ -47,10 +47,26 @@ function syntheticRows(n) {
       const docs = 500 + rand(5000);
       const apps = 100 + rand(2000);
       const values = {
-        R1a: staff, R1b: staff - rand(5), R2a: computers, R2b: computers - rand(10), R3: rand(2) ? 'Có' : 'Không',
-        R4: computers - rand(30), R5: rand(3), R6: staff - rand(staff), R7: 'x', R8: rand(2) ? 'Có' : '',
-        K1: rand(300), K2a: docs.toLocaleString('vi-VN'), K2b: docs - rand(500), K3: staff - rand(10),
-        K4a: apps, K4b: apps - rand(100), K5: rand(50), K6: rand(apps), K7: rand(50), K8: rand(2) ? '4,5' : 'KAD',
+        R1a: staff,
+        R1b: staff - rand(5),
+        R2a: computers,
+        R2b: computers - rand(10),
+        R3: rand(2) ? 'Có' : 'Không',
+        R4: computers - rand(30),
+        R5: rand(3),
+        R6: staff - rand(staff),
+        R7: 'x',
+        R8: rand(2) ? 'Có' : '',
+        K1: rand(300),
+        K2a: docs.toLocaleString('vi-VN'),
+        K2b: docs - rand(500),
+        K3: staff - rand(10),
+        K4a: apps,
+        K4b: apps - rand(100),
+        K5: rand(50),
+        K6: rand(apps),
+        K7: rand(50),
+        K8: rand(2) ? '4,5' : 'KAD',
       };
       rows.push([i + 1, `${TIERS[t][1]} số ${i + 1}`, ...CODES.map((c) => values[c])]);
     }
@@ -86,9 +102,13 @@ async function benchCli(n) {
   await wb.xlsx.writeFile(input);
   const cli = path.join(root, 'bin', 'cqdt.js');
   const t0 = performance.now();
-  execFileSync(process.execPath, [cli, 'score', input, '--out', path.join(dir, 'out.xlsx'), '--json', path.join(dir, 'out.json')], {
-    stdio: 'ignore',
-  });
+  execFileSync(
+    process.execPath,
+    [cli, 'score', input, '--out', path.join(dir, 'out.xlsx'), '--json', path.join(dir, 'out.json')],
+    {
+      stdio: 'ignore',
+    },
+  );
   const ms = performance.now() - t0;
   fs.rmSync(dir, { recursive: true, force: true });
   return ms;
@@ -124,7 +144,8 @@ function bundleSize() {
   for (const n of [150, 10000]) console.log(`Engine, ${n} đơn vị: ${benchEngine(n).toFixed(1)} ms (trung vị 7 lần)`);
   console.log(`Dòng lệnh, tệp 10.000 dòng (đọc, chấm, ghi bản đã chấm và JSON): ${(await benchCli(10000)).toFixed(0)} ms`);
   const trips = await benchAddin();
-  if (trips) for (const t of trips) console.log(`Add-in, ${t.units} đơn vị: ${t.reads} lượt đọc + ${t.writes} lượt ghi (context.sync)`);
+  if (trips)
+    for (const t of trips) console.log(`Add-in, ${t.units} đơn vị: ${t.reads} lượt đọc + ${t.writes} lượt ghi (context.sync)`);
   else console.log('Add-in: chưa có build/workbook/office/benchRoundTrips.js');
   const size = bundleSize();
   if (size) console.log(`Task pane: ${size.files.join(', ')} — ${kb(size.raw)}, nén gzip ${kb(size.gz)} (mục tiêu ≤ 300 KB)`);

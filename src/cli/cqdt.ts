@@ -9,12 +9,14 @@ import { parseArgs } from 'node:util';
 import { BUILTIN_RUBRIC } from '../rubric/builtin';
 import { rubricFromJsonText } from '../rubric/loadRubric';
 import { formatTierCounts } from './printSummary';
+import { summaryParagraph } from '../report/summary';
 import { unitListFromJson } from '../sheet/unitList';
 import { scoreXlsx } from '../workbook/xlsx/scoreXlsx';
 
 export const USAGE = `Cách dùng:
   cqdt score INPUT.xlsx [--sheet TÊN] [--units UNITS.json] [--rubric RUBRIC.json]
                         [--out SCORED.xlsx] [--json RESULT.json] [--docx DRAFT.docx]
+                        [--year NĂM] [--province TỈNH]
   cqdt rubric [--out RUBRIC.json]      ghi bộ tiêu chí mặc định ra JSON (để sửa rồi dùng với --rubric)
 
   --sheet   trang cần chấm (mặc định: trang đầu tiên có bảng tổng hợp)
@@ -22,7 +24,9 @@ export const USAGE = `Cách dùng:
   --rubric  bộ tiêu chí (JSON); mặc định: trang "Tiêu chí" trong tệp, nếu không có thì bộ bac-kan-2018
   --out     bản sao đã chấm: kết quả ghi cạnh số liệu, tô màu, trang "Xếp hạng" (tệp gốc không bị sửa)
   --json    kết quả dạng JSON
-  --docx    dự thảo quyết định công bố kết quả (.docx)`;
+  --docx    dự thảo quyết định công bố kết quả (.docx)
+  --year    năm đánh giá (mặc định: năm ghi ở dòng tiêu đề của bảng, nếu không có thì năm trước)
+  --province tên tỉnh trong dự thảo (mặc định: Bắc Kạn)`;
 
 export interface Io {
   stdout: (text: string) => void;
@@ -68,8 +72,15 @@ async function scoreCommand(args: string[], io: Io): Promise<number> {
       out: { type: 'string' },
       json: { type: 'string' },
       docx: { type: 'string' },
+      year: { type: 'string' },
+      province: { type: 'string' },
     },
   });
+  let year: number | undefined;
+  if (values.year !== undefined) {
+    year = Number(values.year);
+    if (!/^\d{4}$/.test(values.year)) throw new CliError(`--year cần một năm bốn chữ số, không phải "${values.year}"`);
+  }
   if (positionals.length !== 1) throw new CliError('Cần đúng một tệp .xlsx để chấm');
   const input = positionals[0];
   if (!existsSync(input)) throw new CliError(`Không có tệp "${input}"`);
@@ -101,7 +112,15 @@ async function scoreCommand(args: string[], io: Io): Promise<number> {
   }
 
   const bytes = new Uint8Array(await readFile(input));
-  const scored = await scoreXlsx({ bytes, sheetName: values.sheet ?? null, rubric, unitList, scoredCopy: !!values.out });
+  const scored = await scoreXlsx({
+    bytes,
+    sheetName: values.sheet ?? null,
+    rubric,
+    unitList,
+    scoredCopy: !!values.out,
+    decisionDraft: !!values.docx,
+    settings: { ...(year ? { year } : {}), ...(values.province ? { province: values.province } : {}) },
+  });
   if (!scored.ok) throw new CliError(`${input}: ${scored.message}`);
   const { output } = scored;
 
@@ -115,8 +134,13 @@ async function scoreCommand(args: string[], io: Io): Promise<number> {
     await writeAtomically(values.json, `${JSON.stringify(output.json, null, 2)}\n`);
     written.push(values.json);
   }
+  if (values.docx && output.decisionDraft) {
+    await writeAtomically(values.docx, output.decisionDraft);
+    written.push(values.docx);
+  }
   for (const w of output.warnings) io.stderr(`Lưu ý: ${w}`);
   io.stdout(formatTierCounts(output.result));
+  io.stdout(`\nTóm tắt (năm ${output.settings.year}):\n${summaryParagraph(output.result)}`);
   if (written.length) io.stdout(`\nĐã ghi: ${written.join(', ')}`);
   return 0;
 }

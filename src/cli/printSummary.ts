@@ -4,13 +4,9 @@
 import { tierCounts } from '../report/tierCounts';
 import type { ScoreResult } from '../scoring/types';
 import { formatCents, formatCentsShort } from '../scoring/viFormat';
-import { roundHalfUp } from '../sheet/decimal';
+import { wholePercent } from '../report/summary';
 
 const SOURCES = { builtin: 'mặc định', sheet: 'trang "Tiêu chí"', file: 'tệp' } as const;
-
-function wholePercent(a: number, b: number): number {
-  return b === 0 ? 0 : Number(roundHalfUp(BigInt(a) * 100n, BigInt(b)));
-}
 
 export function formatTierCounts(result: ScoreResult): string {
   const lines: string[] = [];
@@ -26,7 +22,9 @@ export function formatTierCounts(result: ScoreResult): string {
     if (t.scored > 0) lines.push(`  Không xếp hạng cả ${t.categories.length} hạng mục: ${t.notRankedInAll}/${t.scored}`);
     if (t.bestCents !== null && t.tier) {
       const max = result.rubric.tiers[t.tier].maxCents;
-      lines.push(`  Điểm cao nhất: ${formatCents(t.bestCents)} (${wholePercent(t.bestCents, max)}% của ${formatCentsShort(max)})`);
+      lines.push(
+        `  Điểm cao nhất: ${formatCents(t.bestCents)} (${wholePercent(t.bestCents, max)}% của ${formatCentsShort(max)})`,
+      );
     }
   }
   return lines.join('\n');

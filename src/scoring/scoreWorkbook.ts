@@ -13,9 +13,11 @@ import { ScoreSheetInput, scoreSheet } from './scoreSheet';
 import type { RubricSource, ScoreResult } from './types';
 
 export const RANKING_SHEET = 'Xếp hạng';
+/** The ranking sheet's name when staff have a sheet called "Xếp hạng" of their own. */
+export const RANKING_SHEET_ALTERNATIVE = 'Xếp hạng (CQĐT)';
 export const APPRAISAL_SHEET = 'Thẩm định';
 /** Sheets the add-in reads or writes itself, never scored as submissions. */
-export const OWN_SHEETS = [RANKING_SHEET, `${RANKING_SHEET} (CQĐT)`, RUBRIC_SHEET, APPRAISAL_SHEET, UNIT_LIST_SHEET];
+export const OWN_SHEETS = [RANKING_SHEET, RANKING_SHEET_ALTERNATIVE, RUBRIC_SHEET, APPRAISAL_SHEET, UNIT_LIST_SHEET];
 
 export interface WorkbookInput {
   /** Sheets in workbook order (at least the candidates for scoring and the add-in's own sheets). */

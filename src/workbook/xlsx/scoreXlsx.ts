@@ -11,12 +11,21 @@ import type { ScoreResult } from '../../scoring/types';
 import { mergeOwners } from '../../sheet/grid';
 import { isBlankCell } from '../../sheet/typedValues';
 import type { ListedUnit } from '../../sheet/unitList';
+import { decisionDraftBytes } from '../../export/decisionDraft';
+import { DecisionSettings, decisionSettings, defaultYear } from '../../report/settings';
+import { writeRankingSheet } from './rankingSheet';
 import { definedNameArea, workbookGrids } from './readXlsx';
 import { inspectParts } from './unsupportedParts';
 import { writeResultBlock } from './writeResultBlock';
 
 export interface ScoreXlsxRequest {
   bytes: Uint8Array;
+  /** Decision settings (province, year…); the year defaults to the one in the sheet's title rows. */
+  settings?: Partial<DecisionSettings> | null;
+  /** Prepare the decision draft (.docx). */
+  decisionDraft?: boolean;
+  /** Today, for the default year (tests fix it). */
+  today?: Date;
   sheetName?: string | null;
   rubric?: CompiledRubric | null;
   unitList?: ListedUnit[] | null;
@@ -27,8 +36,11 @@ export interface ScoreXlsxRequest {
 export interface ScoreXlsxOutput {
   result: ScoreResult;
   json: ResultJson;
+  settings: DecisionSettings;
   /** The scored copy's bytes, when asked for. */
   scoredCopy: Uint8Array | null;
+  /** The decision draft's bytes, when asked for. */
+  decisionDraft: Uint8Array | null;
   /** Things the user should know that do not stop scoring (lost parts, renamed sheets). */
   warnings: string[];
   workbook: ExcelJS.Workbook;
@@ -78,10 +90,12 @@ export async function scoreXlsx(request: ScoreXlsxRequest): Promise<ScoreXlsxOut
   if (!scored.ok) return scored;
   const result = scored.result;
   const warnings: string[] = [];
+  const grid = grids.find((g) => g.name === result.sheet)!;
+  const year = request.settings?.year ?? defaultYear(grid, request.today ?? new Date(), result.table.layout.headerRows[0]);
+  const settings = decisionSettings({ ...request.settings, year });
 
   let scoredCopy: Uint8Array | null = null;
   if (request.scoredCopy) {
-    const grid = grids.find((g) => g.name === result.sheet)!;
     const ws = wb.getWorksheet(result.sheet)!;
     const existing = block && block.sheet === result.sheet ? block.area : null;
     const merged = mergeOwners(grid.merges);
@@ -92,6 +106,8 @@ export async function scoreXlsx(request: ScoreXlsxRequest): Promise<ScoreXlsxOut
     });
     if (!planned.ok) return planned;
     writeResultBlock(wb, ws, planned.plan, { existing });
+    const ranking = writeRankingSheet(wb, result, settings);
+    if (ranking.notice) warnings.push(ranking.notice);
 
     const parts = await inspectParts(request.bytes);
     if (parts.unsupported.length) {
@@ -106,5 +122,6 @@ export async function scoreXlsx(request: ScoreXlsxRequest): Promise<ScoreXlsxOut
     scoredCopy = new Uint8Array(await wb.xlsx.writeBuffer());
   }
 
-  return { ok: true, output: { result, json: resultJson(result), scoredCopy, warnings, workbook: wb } };
+  const decisionDraft = request.decisionDraft ? await decisionDraftBytes(result, settings) : null;
+  return { ok: true, output: { result, json: resultJson(result), settings, scoredCopy, decisionDraft, warnings, workbook: wb } };
 }

@@ -1,0 +1,185 @@
+/**
+ * The ranking tables (workbook.md, "The ranking sheet"; the decision's appendix): per tier the
+ * ranked units in display order, then units whose data need fixing, then units that sent no
+ * report; units of unknown tier last. Pure data: the sheet, the .docx and the CSV format it.
+ */
+import { TIERS, TIER_NAMES, type Tier } from '../rubric/schema';
+import { displayOrder } from '../scoring/rank';
+import type { ScoreResult, Status, UnitResult } from '../scoring/types';
+
+export type ColumnKind = 'stt' | 'name' | 'district' | 'score' | 'level' | 'total' | 'percent' | 'rank';
+
+export interface RankingColumn {
+  /** Stable key: "stt", "name", "district", "score:<category>", "level:<category>", "total", "percent", "rank". */
+  id: string;
+  title: string;
+  kind: ColumnKind;
+}
+
+/** One cell: text, a whole number, or hundredths (scores in cents, percent in hundredths). */
+export type RankingCell =
+  { kind: 'text'; text: string } | { kind: 'int'; value: number } | { kind: 'cents'; value: number } | { kind: 'blank' };
+
+export interface RankingRow {
+  unit: UnitResult;
+  /** Cells in the order of the table's columns. */
+  cells: RankingCell[];
+}
+
+export type SectionKind = 'ranked' | 'errors' | 'missing';
+
+export interface RankingSection {
+  kind: SectionKind;
+  /** Sub-heading inside the table; null for the ranked units, which come first under the header. */
+  title: string | null;
+  rows: RankingRow[];
+}
+
+export interface RankingTable {
+  /** null: units whose tier could not be decided. */
+  tier: Tier | null;
+  title: string;
+  /** The tier's maximum total in cents (null for the unknown tier). */
+  maxCents: number | null;
+  columns: RankingColumn[];
+  /** Non-empty sections only, in the order ranked, errors, missing. */
+  sections: RankingSection[];
+}
+
+export interface RankingTables {
+  year: number;
+  title: string;
+  tables: RankingTable[];
+}
+
+export const SECTION_TITLES: Record<Exclude<SectionKind, 'ranked'>, string> = {
+  errors: 'Đơn vị có số liệu cần sửa',
+  missing: 'Đơn vị không gửi báo cáo',
+};
+
+export const UNKNOWN_TIER_TITLE = 'Đơn vị chưa xác định được cấp';
+
+const LEVEL_NONE = 'Không xếp hạng';
+const LEVEL_NA = 'Không áp dụng';
+
+export function rankingTitle(year: number): string {
+  return `KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI MỨC ĐỘ XÂY DỰNG CHÍNH QUYỀN ĐIỆN TỬ CÁC CẤP NĂM ${year}`;
+}
+
+/** "Mức 1" … "Mức 4", "Không xếp hạng" or "Không áp dụng" (all criteria N/A). */
+export function levelText(level: number | null, applicable: boolean): string {
+  if (!applicable) return LEVEL_NA;
+  return level === null ? LEVEL_NONE : `Mức ${level}`;
+}
+
+/** Columns from the rubric's categories; "Thuộc huyện" for communes only. */
+export function rankingColumns(result: ScoreResult, tier: Tier | null): RankingColumn[] {
+  const cols: RankingColumn[] = [
+    { id: 'stt', title: 'STT', kind: 'stt' },
+    { id: 'name', title: 'Tên đơn vị', kind: 'name' },
+  ];
+  if (tier === 'commune') cols.push({ id: 'district', title: 'Thuộc huyện', kind: 'district' });
+  for (const cat of result.rubric.rubric.categories) {
+    cols.push({ id: `score:${cat.id}`, title: `Điểm ${cat.short}`, kind: 'score' });
+    cols.push({ id: `level:${cat.id}`, title: `Mức ${cat.short}`, kind: 'level' });
+  }
+  cols.push(
+    { id: 'total', title: 'Tổng điểm', kind: 'total' },
+    { id: 'percent', title: 'Tỷ lệ (%)', kind: 'percent' },
+    { id: 'rank', title: 'Thứ hạng', kind: 'rank' },
+  );
+  return cols;
+}
+
+const blank: RankingCell = { kind: 'blank' };
+const text = (t: string | null): RankingCell => (t === null || t === '' ? blank : { kind: 'text', text: t });
+const int = (n: number | null): RankingCell => (n === null ? blank : { kind: 'int', value: n });
+const cents = (n: number | null): RankingCell => (n === null ? blank : { kind: 'cents', value: n });
+
+/** One column's cell for a unit; a missing unit shows its name (and district) only. */
+function cellFor(col: RankingColumn, u: UnitResult, stt: number): RankingCell {
+  const [, categoryId] = col.id.split(':');
+  const cat = categoryId ? u.categories.find((c) => c.id === categoryId) : undefined;
+  switch (col.kind) {
+    case 'stt':
+      return int(stt);
+    case 'name':
+      return text(u.name);
+    case 'district':
+      return text(u.district);
+    case 'score':
+      return cents(cat?.scoreCents ?? null);
+    case 'level':
+      // Nothing computed (missing, unknown tier): blank, not "Không xếp hạng".
+      return cat && (cat.scoreCents !== null || !cat.applicable) ? text(levelText(cat.level, cat.applicable)) : blank;
+    case 'total':
+      return cents(u.totalCents);
+    case 'percent':
+      return cents(u.percentHundredths);
+    case 'rank':
+      return int(u.status === 'scored' ? u.rank : null);
+  }
+}
+
+function rowsOf(units: UnitResult[], columns: RankingColumn[]): RankingRow[] {
+  return units.map((unit, i) => ({ unit, cells: columns.map((col) => cellFor(col, unit, i + 1)) }));
+}
+
+function withStatus(units: UnitResult[], status: Status): UnitResult[] {
+  return units.filter((u) => u.status === status);
+}
+
+/** The three sections of one tier's units (given in result order), empty ones left out. */
+function sectionsOf(units: UnitResult[], columns: RankingColumn[]): RankingSection[] {
+  const sections: RankingSection[] = [
+    { kind: 'ranked', title: null, rows: rowsOf(displayOrder(withStatus(units, 'scored')), columns) },
+    { kind: 'errors', title: SECTION_TITLES.errors, rows: rowsOf(withStatus(units, 'error'), columns) },
+    // Result order is sheet order, then the listed units without a row in list order.
+    { kind: 'missing', title: SECTION_TITLES.missing, rows: rowsOf(withStatus(units, 'missing'), columns) },
+  ];
+  return sections.filter((s) => s.rows.length > 0);
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'];
+
+function tableTitle(index: number, tier: Tier | null): string {
+  const name = tier ? TIER_NAMES[tier] : UNKNOWN_TIER_TITLE;
+  return `${ROMAN[index] ?? String(index + 1)}. ${name.toLocaleUpperCase('vi')}`;
+}
+
+/** Every tier that has units, in tier order, then the units of unknown tier. */
+export function rankingTables(result: ScoreResult, year: number): RankingTables {
+  const groups: { tier: Tier | null; units: UnitResult[] }[] = [];
+  for (const tier of TIERS) {
+    const units = result.units.filter((u) => u.tier === tier);
+    if (units.length) groups.push({ tier, units });
+  }
+  const unknown = result.units.filter((u) => u.tier === null);
+  if (unknown.length) groups.push({ tier: null, units: unknown });
+
+  const tables = groups.map(({ tier, units }, i): RankingTable => {
+    const columns = rankingColumns(result, tier);
+    return {
+      tier,
+      title: tableTitle(i, tier),
+      maxCents: tier ? result.rubric.tiers[tier].maxCents : null,
+      columns,
+      sections: sectionsOf(units, columns),
+    };
+  });
+  return { year, title: rankingTitle(year), tables };
+}
+
+/** A cell as Vietnamese display text ("96,05"), for documents; numbers through `format`. */
+export function cellText(cell: RankingCell, formatCents: (c: number) => string): string {
+  switch (cell.kind) {
+    case 'text':
+      return cell.text;
+    case 'int':
+      return String(cell.value);
+    case 'cents':
+      return formatCents(cell.value);
+    case 'blank':
+      return '';
+  }
+}
