@@ -155,6 +155,17 @@ describe('cqdt score', () => {
     expect(await rulesOf(twice)).toEqual(await rulesOf(once));
   });
 
+  it('rescoring the scored sample (two-row header and a column-number row) gives the same result and the same copy', async () => {
+    const dir = tempDir();
+    const sample = path.join(ROOT, 'examples', 'bac-kan-2018.xlsx');
+    const once = path.join(dir, 'once.xlsx');
+    const twice = path.join(dir, 'twice.xlsx');
+    expect((await run(['score', sample, '--out', once, '--json', path.join(dir, 'a.json')])).code).toBe(0);
+    expect((await run(['score', once, '--out', twice, '--json', path.join(dir, 'b.json')])).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'b.json'), 'utf8')).toBe(readFileSync(path.join(dir, 'a.json'), 'utf8'));
+    expect(await sheetSnapshot(twice)).toEqual(await sheetSnapshot(once));
+  });
+
   it('keeps conditional formats staff made and replaces only its own on a later Score', async () => {
     const dir = tempDir();
     const input = await writeXlsx([submission()], path.join(dir, 'in.xlsx'));

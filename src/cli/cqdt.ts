@@ -11,12 +11,12 @@ import { rubricFromJsonText } from '../rubric/loadRubric';
 import { formatTierCounts } from './printSummary';
 import { summaryParagraph } from '../report/summary';
 import { unitListFromJson } from '../sheet/unitList';
-import { scoreXlsx } from '../workbook/xlsx/scoreXlsx';
+import { PreviousSource, scoreXlsx } from '../workbook/xlsx/scoreXlsx';
 
 export const USAGE = `Cách dùng:
   cqdt score INPUT.xlsx [--sheet TÊN] [--units UNITS.json] [--rubric RUBRIC.json]
                         [--out SCORED.xlsx] [--json RESULT.json] [--docx DRAFT.docx]
-                        [--year NĂM] [--province TỈNH]
+                        [--year NĂM] [--province TỈNH] [--previous NĂM_TRƯỚC.xlsx|.json]
   cqdt rubric [--out RUBRIC.json]      ghi bộ tiêu chí mặc định ra JSON (để sửa rồi dùng với --rubric)
 
   --sheet   trang cần chấm (mặc định: trang đầu tiên có bảng tổng hợp)
@@ -26,7 +26,9 @@ export const USAGE = `Cách dùng:
   --json    kết quả dạng JSON
   --docx    dự thảo quyết định công bố kết quả (.docx)
   --year    năm đánh giá (mặc định: năm ghi ở dòng tiêu đề của bảng, nếu không có thì năm trước)
-  --province tên tỉnh trong dự thảo (mặc định: Bắc Kạn)`;
+  --province tên tỉnh trong dự thảo (mặc định: Bắc Kạn)
+  --previous kết quả năm trước (bản đã chấm .xlsx hoặc JSON của --json) để so sánh: tổng điểm năm trước,
+             thay đổi, số đơn vị lên/xuống mức; đơn vị không khớp tên được liệt kê`;
 
 export interface Io {
   stdout: (text: string) => void;
@@ -74,6 +76,7 @@ async function scoreCommand(args: string[], io: Io): Promise<number> {
       docx: { type: 'string' },
       year: { type: 'string' },
       province: { type: 'string' },
+      previous: { type: 'string' },
     },
   });
   let year: number | undefined;
@@ -111,6 +114,22 @@ async function scoreCommand(args: string[], io: Io): Promise<number> {
     unitList = list.units;
   }
 
+  let previous: PreviousSource | null = null;
+  if (values.previous) {
+    const file = values.previous;
+    if (!existsSync(file)) throw new CliError(`Không có tệp năm trước "${file}"`);
+    if (/\.json$/i.test(file)) {
+      try {
+        previous = { kind: 'json', data: JSON.parse(await readText(file, 'tệp kết quả năm trước')), name: file };
+      } catch (e) {
+        if (e instanceof CliError) throw e;
+        throw new CliError(`Tệp kết quả năm trước "${file}" không phải JSON hợp lệ (${(e as Error).message})`);
+      }
+    } else {
+      previous = { kind: 'xlsx', bytes: new Uint8Array(await readFile(file)), name: file };
+    }
+  }
+
   const bytes = new Uint8Array(await readFile(input));
   const scored = await scoreXlsx({
     bytes,
@@ -119,6 +138,7 @@ async function scoreCommand(args: string[], io: Io): Promise<number> {
     unitList,
     scoredCopy: !!values.out,
     decisionDraft: !!values.docx,
+    previous,
     settings: { ...(year ? { year } : {}), ...(values.province ? { province: values.province } : {}) },
   });
   if (!scored.ok) throw new CliError(`${input}: ${scored.message}`);

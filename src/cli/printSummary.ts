@@ -27,5 +27,14 @@ export function formatTierCounts(result: ScoreResult): string {
       );
     }
   }
+  if (result.appraisal) {
+    const applied = result.units.reduce((n, u) => n + u.corrections.length, 0);
+    const problems = result.appraisal.issues;
+    lines.push('');
+    lines.push(
+      `Thẩm định (trang "${result.appraisal.sheet}"): ${applied} số liệu thẩm định được áp dụng, ${problems.length} vấn đề`,
+    );
+    for (const p of problems) lines.push(`  ${p.cell}: ${p.message}`);
+  }
   return lines.join('\n');
 }

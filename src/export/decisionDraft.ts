@@ -226,6 +226,8 @@ function columnWidths(columns: RankingColumn[]): number[] {
     score: 1100,
     level: 1750, // "Không xếp hạng" on one line
     total: 1100,
+    previousTotal: 1200,
+    change: 1000,
     percent: 1050,
     rank: 1000,
   };

@@ -12,6 +12,7 @@ import {
   UNKNOWN_TIER_TITLE,
   rankingColumns,
   rankingTables,
+  signed,
 } from '../report/rankingTables';
 
 const BOM = '\uFEFF';
@@ -53,6 +54,8 @@ function csvCell(cell: RankingCell): string {
       return String(cell.value);
     case 'cents':
       return centsText(cell.value);
+    case 'delta':
+      return signed(cell.value, centsText);
     case 'blank':
       return '';
   }

@@ -5,9 +5,11 @@
  */
 import { TIERS, TIER_NAMES, type Tier } from '../rubric/schema';
 import { displayOrder } from '../scoring/rank';
+import type { YearComparison } from '../scoring/compareYears';
 import type { ScoreResult, Status, UnitResult } from '../scoring/types';
 
-export type ColumnKind = 'stt' | 'name' | 'district' | 'score' | 'level' | 'total' | 'percent' | 'rank';
+export type ColumnKind =
+  'stt' | 'name' | 'district' | 'score' | 'level' | 'total' | 'previousTotal' | 'change' | 'percent' | 'rank';
 
 export interface RankingColumn {
   /** Stable key: "stt", "name", "district", "score:<category>", "level:<category>", "total", "percent", "rank". */
@@ -16,9 +18,13 @@ export interface RankingColumn {
   kind: ColumnKind;
 }
 
-/** One cell: text, a whole number, or hundredths (scores in cents, percent in hundredths). */
+/** One cell: text, a whole number, hundredths (scores in cents, percent in hundredths), or a signed change in cents. */
 export type RankingCell =
-  { kind: 'text'; text: string } | { kind: 'int'; value: number } | { kind: 'cents'; value: number } | { kind: 'blank' };
+  | { kind: 'text'; text: string }
+  | { kind: 'int'; value: number }
+  | { kind: 'cents'; value: number }
+  | { kind: 'delta'; value: number }
+  | { kind: 'blank' };
 
 export interface RankingRow {
   unit: UnitResult;
@@ -83,11 +89,14 @@ export function rankingColumns(result: ScoreResult, tier: Tier | null): RankingC
     cols.push({ id: `score:${cat.id}`, title: `Điểm ${cat.short}`, kind: 'score' });
     cols.push({ id: `level:${cat.id}`, title: `Mức ${cat.short}`, kind: 'level' });
   }
-  cols.push(
-    { id: 'total', title: 'Tổng điểm', kind: 'total' },
-    { id: 'percent', title: 'Tỷ lệ (%)', kind: 'percent' },
-    { id: 'rank', title: 'Thứ hạng', kind: 'rank' },
-  );
+  cols.push({ id: 'total', title: 'Tổng điểm', kind: 'total' });
+  if (result.comparison) {
+    cols.push(
+      { id: 'previousTotal', title: 'Tổng điểm năm trước', kind: 'previousTotal' },
+      { id: 'change', title: 'Thay đổi', kind: 'change' },
+    );
+  }
+  cols.push({ id: 'percent', title: 'Tỷ lệ (%)', kind: 'percent' }, { id: 'rank', title: 'Thứ hạng', kind: 'rank' });
   return cols;
 }
 
@@ -97,7 +106,7 @@ const int = (n: number | null): RankingCell => (n === null ? blank : { kind: 'in
 const cents = (n: number | null): RankingCell => (n === null ? blank : { kind: 'cents', value: n });
 
 /** One column's cell for a unit; a missing unit shows its name (and district) only. */
-function cellFor(col: RankingColumn, u: UnitResult, stt: number): RankingCell {
+function cellFor(col: RankingColumn, u: UnitResult, stt: number, comparison: YearComparison | null): RankingCell {
   const [, categoryId] = col.id.split(':');
   const cat = categoryId ? u.categories.find((c) => c.id === categoryId) : undefined;
   switch (col.kind) {
@@ -114,6 +123,12 @@ function cellFor(col: RankingColumn, u: UnitResult, stt: number): RankingCell {
       return cat && (cat.scoreCents !== null || !cat.applicable) ? text(levelText(cat.level, cat.applicable)) : blank;
     case 'total':
       return cents(u.totalCents);
+    case 'previousTotal':
+      return cents(comparison?.byUnit.get(u)?.previous.totalCents ?? null);
+    case 'change': {
+      const change = comparison?.byUnit.get(u)?.changeCents ?? null;
+      return change === null ? blank : { kind: 'delta', value: change };
+    }
     case 'percent':
       return cents(u.percentHundredths);
     case 'rank':
@@ -121,8 +136,8 @@ function cellFor(col: RankingColumn, u: UnitResult, stt: number): RankingCell {
   }
 }
 
-function rowsOf(units: UnitResult[], columns: RankingColumn[]): RankingRow[] {
-  return units.map((unit, i) => ({ unit, cells: columns.map((col) => cellFor(col, unit, i + 1)) }));
+function rowsOf(units: UnitResult[], columns: RankingColumn[], comparison: YearComparison | null): RankingRow[] {
+  return units.map((unit, i) => ({ unit, cells: columns.map((col) => cellFor(col, unit, i + 1, comparison)) }));
 }
 
 function withStatus(units: UnitResult[], status: Status): UnitResult[] {
@@ -130,12 +145,12 @@ function withStatus(units: UnitResult[], status: Status): UnitResult[] {
 }
 
 /** The three sections of one tier's units (given in result order), empty ones left out. */
-function sectionsOf(units: UnitResult[], columns: RankingColumn[]): RankingSection[] {
+function sectionsOf(units: UnitResult[], columns: RankingColumn[], comparison: YearComparison | null): RankingSection[] {
   const sections: RankingSection[] = [
-    { kind: 'ranked', title: null, rows: rowsOf(displayOrder(withStatus(units, 'scored')), columns) },
-    { kind: 'errors', title: SECTION_TITLES.errors, rows: rowsOf(withStatus(units, 'error'), columns) },
+    { kind: 'ranked', title: null, rows: rowsOf(displayOrder(withStatus(units, 'scored')), columns, comparison) },
+    { kind: 'errors', title: SECTION_TITLES.errors, rows: rowsOf(withStatus(units, 'error'), columns, comparison) },
     // Result order is sheet order, then the listed units without a row in list order.
-    { kind: 'missing', title: SECTION_TITLES.missing, rows: rowsOf(withStatus(units, 'missing'), columns) },
+    { kind: 'missing', title: SECTION_TITLES.missing, rows: rowsOf(withStatus(units, 'missing'), columns, comparison) },
   ];
   return sections.filter((s) => s.rows.length > 0);
 }
@@ -164,7 +179,7 @@ export function rankingTables(result: ScoreResult, year: number): RankingTables 
       title: tableTitle(i, tier),
       maxCents: tier ? result.rubric.tiers[tier].maxCents : null,
       columns,
-      sections: sectionsOf(units, columns),
+      sections: sectionsOf(units, columns, result.comparison),
     };
   });
   return { year, title: rankingTitle(year), tables };
@@ -179,7 +194,14 @@ export function cellText(cell: RankingCell, formatCents: (c: number) => string):
       return String(cell.value);
     case 'cents':
       return formatCents(cell.value);
+    case 'delta':
+      return signed(cell.value, formatCents);
     case 'blank':
       return '';
   }
+}
+
+/** A change with its sign: "+2,35", "-1,20", "0,00". */
+export function signed(cents: number, format: (c: number) => string): string {
+  return cents > 0 ? `+${format(cents)}` : cents < 0 ? `-${format(-cents)}` : format(0);
 }

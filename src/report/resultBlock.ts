@@ -7,6 +7,7 @@
 import type { CellValue } from '../sheet/grid';
 import { a1, columnLetters, parseA1, quoteSheetName } from '../sheet/grid';
 import type { ScoreResult, UnitResult } from '../scoring/types';
+import { cellDisplayText } from '../sheet/typedValues';
 
 export const RESULT_BLOCK_NAME = 'CQDT_KetQua';
 export const BLOCK_TITLE = 'KẾT QUẢ CHẤM ĐIỂM';
@@ -90,10 +91,6 @@ export interface PlanOptions {
   existing: ExistingBlock | null;
   /** Whether a cell of the sheet holds anything (for the growth check and the title row). */
   isOccupied: (row: number, col: number) => boolean;
-  /** Total before appraisal, per sheet row (1-based), when at least one correction applies. */
-  selfScoredTotals?: Map<number, number | null> | null;
-  /** Input cells whose value was replaced by appraisal, with the note to put on them. */
-  verifiedCells?: Map<string, string> | null;
 }
 
 /** The block's columns for the rubric's categories (workbook.md, "Columns"). */
@@ -148,6 +145,11 @@ export function notesText(u: UnitResult): string | null {
     else parts.push(i.message);
   }
   if (blanks.length) parts.push(`Chưa nhập: ${blanks.join(', ')}`);
+  for (const c of u.corrections) {
+    parts.push(
+      `Đã thẩm định ${c.input}: ${cellDisplayText(c.reported).trim() || '(trống)'} → ${cellDisplayText(c.verified).trim()}`,
+    );
+  }
   return parts.length ? parts.join('; ') : null;
 }
 
@@ -175,11 +177,33 @@ export function rowFlags(u: UnitResult, width: number, verified: Map<string, str
   return flags.join('');
 }
 
+/** Input cells whose value appraisal replaced, with the note that says so (appraisal.md). */
+export function verifiedCells(result: ScoreResult): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const u of result.units) {
+    for (const c of u.corrections) {
+      const who = [c.reviewer, dateText(c.date)].filter(Boolean).join(', ');
+      out.set(
+        c.inputCell,
+        `${NOTE_PREFIX}Đã thẩm định: ${cellDisplayText(c.reported).trim() || '(trống)'} → ${cellDisplayText(c.verified).trim()}` +
+          `${c.reason ? `; lý do: ${c.reason}` : ''}${who ? ` (${who})` : ''}`,
+      );
+    }
+  }
+  return out;
+}
+
+export function dateText(v: CellValue): string {
+  if (v instanceof Date) return new Intl.DateTimeFormat('vi-VN', { timeZone: 'UTC' }).format(v);
+  return cellDisplayText(v).trim();
+}
+
 export function planResultBlock(result: ScoreResult, options: PlanOptions): PlanOutcome {
   const { table } = result;
   const layout = table.layout;
-  const withSelf = !!options.selfScoredTotals && options.selfScoredTotals.size > 0;
-  const columns = blockColumns(result, withSelf);
+  const verified = verifiedCells(result);
+  // "Tổng điểm tự chấm" only when at least one correction applies (appraisal.md).
+  const columns = blockColumns(result, verified.size > 0);
   const headerRow = layout.headerRows[layout.headerRows.length - 1];
   const existing = options.existing;
   const left = existing ? existing.left : table.lastUsedCol + 1;
@@ -228,7 +252,7 @@ export function planResultBlock(result: ScoreResult, options: PlanOptions): Plan
     const r = u.row - 1;
     const row = values[r - top];
     columns.forEach((col, i) => {
-      row[i] = cellFor(col, u, options, tableWidth);
+      row[i] = cellFor(col, u, verified, tableWidth);
     });
     for (const issue of u.issues) {
       if (!issue.input || issue.severity !== 'error' || !issue.cell) continue;
@@ -238,7 +262,7 @@ export function planResultBlock(result: ScoreResult, options: PlanOptions): Plan
     }
   }
   for (const [cell, texts] of issueTexts) notes.push({ cell, text: NOTE_PREFIX + texts.join('\n') });
-  for (const [cell, text] of options.verifiedCells ?? []) {
+  for (const [cell, text] of verified) {
     if (!issueTexts.has(cell)) notes.push({ cell, text });
   }
 
@@ -297,7 +321,7 @@ export function planResultBlock(result: ScoreResult, options: PlanOptions): Plan
   };
 }
 
-function cellFor(col: BlockColumn, u: UnitResult, options: PlanOptions, tableWidth: number): CellValue {
+function cellFor(col: BlockColumn, u: UnitResult, verified: Map<string, string>, tableWidth: number): CellValue {
   const [kind, id] = col.key.split(':');
   switch (kind) {
     case 'score':
@@ -305,7 +329,7 @@ function cellFor(col: BlockColumn, u: UnitResult, options: PlanOptions, tableWid
     case 'level':
       return levelText(u, id);
     case 'selfTotal':
-      return money(options.selfScoredTotals?.get(u.row!) ?? u.totalCents);
+      return money(u.selfTotalCents);
     case 'total':
       return money(u.totalCents);
     case 'percent':
@@ -319,7 +343,7 @@ function cellFor(col: BlockColumn, u: UnitResult, options: PlanOptions, tableWid
     case 'notes':
       return notesText(u);
     case 'flags':
-      return rowFlags(u, tableWidth, options.verifiedCells ?? null);
+      return rowFlags(u, tableWidth, verified);
     default:
       return null;
   }

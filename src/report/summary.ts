@@ -4,6 +4,7 @@
  * also for the task pane), then one small function per sentence.
  */
 import { TIERS, type Tier } from '../rubric/schema';
+import type { YearComparison } from '../scoring/compareYears';
 import type { ScoreResult, UnitResult } from '../scoring/types';
 import { formatCents } from '../scoring/viFormat';
 import { roundHalfUp } from '../sheet/decimal';
@@ -299,7 +300,42 @@ function tierSentence(t: TierFigures, categories: CategoryRef[]): string {
   return `Với ${TIER_LABEL[t.tier]}, ${tierClauses(t, categories).join('; ')}.`;
 }
 
-/** The sentences in order: missing units, units with errors, not ranked, then one per tier. */
+// ---------------------------------------------------------------- change since last year
+
+/** "3 đơn vị lên mức, 1 đơn vị xuống mức" for one category, or null when nobody moved. */
+function movesPhrase(up: number, down: number): string | null {
+  const parts = [up ? `${up} đơn vị lên mức` : null, down ? `${down} đơn vị xuống mức` : null].filter((p) => p !== null);
+  return parts.length ? parts.join(', ') : null;
+}
+
+/** Per tier, who moved up or down a level in each category (appraisal.md: counted per category). */
+function movesSentences(c: YearComparison, categories: CategoryRef[]): string[] {
+  const since = c.year ? `so với năm ${c.year}` : 'so với năm trước';
+  return c.moves.map((m) => {
+    const parts = categories
+      .map((cat) => {
+        const phrase = movesPhrase(m.up[cat.id]?.length ?? 0, m.down[cat.id]?.length ?? 0);
+        return phrase ? `hạng mục ${cat.name} có ${phrase}` : null;
+      })
+      .filter((p): p is string => p !== null);
+    const body = parts.length ? parts.join('; ') : 'không có đơn vị nào thay đổi mức xếp hạng';
+    return `Với ${TIER_LABEL[m.tier]}, ${since}: ${body}.`;
+  });
+}
+
+/** Units that could not be matched with last year's, listed rather than guessed. */
+function unmatchedSentence(c: YearComparison): string | null {
+  const parts: string[] = [];
+  if (c.unmatchedCurrent.length) {
+    parts.push(`năm nay có ${c.unmatchedCurrent.map(unitInSentence).join(', ')} không đối chiếu được với kết quả năm trước`);
+  }
+  if (c.unmatchedPrevious.length) {
+    parts.push(`kết quả năm trước có ${c.unmatchedPrevious.map((p) => p.name).join(', ')} không có trong bảng năm nay`);
+  }
+  return parts.length ? `Chưa so sánh được: ${parts.join('; ')}.` : null;
+}
+
+/** The sentences in order: missing units, units with errors, not ranked, one per tier, then the change since last year. */
 export function summarySentences(result: ScoreResult): string[] {
   const f = summaryFigures(result);
   const sentences = [
@@ -307,6 +343,8 @@ export function summarySentences(result: ScoreResult): string[] {
     errorsSentence(f),
     notRankedSentence(f),
     ...f.tiers.map((t) => tierSentence(t, f.categories)),
+    ...(result.comparison ? movesSentences(result.comparison, f.categories) : []),
+    result.comparison ? unmatchedSentence(result.comparison) : null,
   ];
   return sentences.filter((s): s is string => s !== null);
 }

@@ -36,7 +36,7 @@ export type ScoreSheetOutcome = { ok: true; result: ScoreResult } | { ok: false;
 
 export function scoreSheet(input: ScoreSheetInput): ScoreSheetOutcome {
   const { grid, rubric } = input;
-  const header = findHeader(grid, rubric);
+  const header = findHeader(grid, rubric, input.resultBlockCols ?? null);
   if (!header.ok) return { ok: false, message: header.message };
 
   const directory = input.unitList ? new UnitDirectory(input.unitList) : null;
@@ -102,6 +102,7 @@ export function scoreSheet(input: ScoreSheetInput): ScoreSheetOutcome {
     u.totalCents = totals.totalCents;
     u.maxCents = totals.maxCents;
     u.percentHundredths = totals.percentHundredths;
+    u.selfTotalCents = totals.totalCents;
   }
 
   assignRanks(units);
@@ -116,6 +117,8 @@ export function scoreSheet(input: ScoreSheetInput): ScoreSheetOutcome {
       table,
       units,
       hasUnitList: directory !== null,
+      appraisal: null,
+      comparison: null,
     },
   };
 }
@@ -134,6 +137,8 @@ function baseUnit(d: UnitDraft): Omit<UnitResult, 'status' | 'inputs' | 'issues'
     rank: null,
     criteria: null,
     listed: d.listed !== null,
+    corrections: [],
+    selfTotalCents: null,
   };
 }
 

@@ -7,7 +7,9 @@ import { BUILTIN_RUBRIC } from '../rubric/builtin';
 import { CompiledRubric, compileRubric } from '../rubric/compiled';
 import { RUBRIC_SHEET, rubricFromGrid } from '../rubric/rubricSheet';
 import { findHeader } from '../sheet/findHeader';
-import type { Grid } from '../sheet/grid';
+import { readAppraisalSheet } from '../sheet/appraisalSheet';
+import { Grid, quoteSheetName } from '../sheet/grid';
+import { planAppraisal } from './appraisal';
 import { ListedUnit, UNIT_LIST_SHEET, unitListFromGrid } from '../sheet/unitList';
 import { ScoreSheetInput, scoreSheet } from './scoreSheet';
 import type { RubricSource, ScoreResult } from './types';
@@ -74,10 +76,10 @@ export function chooseSheet(
   }
   const candidates = input.sheets.filter((s) => !isOwnSheet(s.name));
   const active = input.activeSheet ? candidates.find((s) => sameName(s.name, input.activeSheet!)) : undefined;
-  if (active && findHeader(active, rubric).ok) return { ok: true, grid: active };
+  if (active && findHeader(active, rubric, blockColumnsOn(input, active.name)).ok) return { ok: true, grid: active };
   let firstProblem: string | null = null;
   for (const s of candidates) {
-    const header = findHeader(s, rubric);
+    const header = findHeader(s, rubric, blockColumnsOn(input, s.name));
     if (header.ok) return { ok: true, grid: s };
     // A sheet whose header was found but whose columns do not fit says more than "no header".
     if (header.reason === 'columns' && firstProblem === null) firstProblem = header.message;
@@ -88,6 +90,12 @@ export function chooseSheet(
       firstProblem ??
       'Không tìm thấy bảng tổng hợp để chấm: cần một dòng tiêu đề có cột "Tên đơn vị" và các cột số liệu (R1a, R1b, …, K8)',
   };
+}
+
+/** The result block's columns when it stands on the named sheet. */
+export function blockColumnsOn(input: Pick<WorkbookInput, 'resultBlock'>, sheet: string): { from: number; to: number } | null {
+  const block = input.resultBlock;
+  return block && sameName(block.sheet, sheet) ? { from: block.from, to: block.to } : null;
 }
 
 export function scoreWorkbook(input: WorkbookInput): WorkbookOutcome {
@@ -107,13 +115,53 @@ export function scoreWorkbook(input: WorkbookInput): WorkbookOutcome {
   const sheet = chooseSheet(input, rubric.rubric);
   if (!sheet.ok) return sheet;
 
-  const block = input.resultBlock && sameName(input.resultBlock.sheet, sheet.grid.name) ? input.resultBlock : null;
   const request: ScoreSheetInput = {
     grid: sheet.grid,
     rubric: rubric.rubric,
     rubricSource: rubric.source,
     unitList,
-    resultBlockCols: block ? { from: block.from, to: block.to } : null,
+    resultBlockCols: blockColumnsOn(input, sheet.grid.name),
   };
-  return scoreSheet(request);
+  const base = scoreSheet(request);
+  const appraisalGrid = findSheet(input.sheets, APPRAISAL_SHEET);
+  if (!base.ok || !appraisalGrid) return base;
+  return applyAppraisal(base.result, request, appraisalGrid);
+}
+
+/**
+ * Scores again with the verified values where the "Thẩm định" sheet has valid corrections; the
+ * totals from the units' own figures stay beside them.
+ */
+function applyAppraisal(base: ScoreResult, request: ScoreSheetInput, grid: Grid): WorkbookOutcome {
+  const read = readAppraisalSheet(grid);
+  if (!read.ok) {
+    const at = { row: 0, col: 0 };
+    const issue = {
+      code: 'appraisal_header_missing' as const,
+      severity: 'error' as const,
+      cell: `${quoteSheetName(grid.name)}!${read.cell}`,
+      message: read.message,
+      at,
+    };
+    return { ok: true, result: { ...base, appraisal: { sheet: grid.name, issues: [issue] } } };
+  }
+  const plan = planAppraisal(read.rows, base.units, base.rubric, grid.name);
+  const appraisal = { sheet: grid.name, issues: plan.issues };
+  if (plan.byRow.size === 0) return { ok: true, result: { ...base, appraisal } };
+
+  const corrected = scoreSheet({
+    ...request,
+    overrideValues: (draft, values) => {
+      const corrections = draft.source ? plan.byRow.get(draft.source.row) : undefined;
+      return corrections ? values.map((v, i) => (corrections.has(i) ? corrections.get(i)!.verified : v)) : values;
+    },
+  });
+  if (!corrected.ok) return corrected;
+  const selfTotals = new Map(base.units.map((u) => [u.row, u.totalCents]));
+  for (const u of corrected.result.units) {
+    if (u.row === null) continue;
+    u.selfTotalCents = selfTotals.get(u.row) ?? null;
+    u.corrections = [...(plan.byRow.get(u.row - 1)?.values() ?? [])];
+  }
+  return { ok: true, result: { ...corrected.result, appraisal } };
 }

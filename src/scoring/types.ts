@@ -7,6 +7,8 @@ import type { Tier } from '../rubric/schema';
 import type { CellValue } from '../sheet/grid';
 import type { TableRead } from '../sheet/readTable';
 import type { ReadValue } from '../sheet/typedValues';
+import type { AppliedCorrection, AppraisalIssue } from './appraisal';
+import type { YearComparison } from './compareYears';
 import type { Issue } from './issues';
 
 export type Status = 'scored' | 'error' | 'missing';
@@ -69,6 +71,10 @@ export interface UnitResult {
   inputs: InputState[] | null;
   /** On the official unit list. */
   listed: boolean;
+  /** Corrections of the "Thẩm định" sheet applied to this unit's inputs. */
+  corrections: AppliedCorrection[];
+  /** Total before appraisal (the unit's own figures); equals totalCents when nothing was corrected. */
+  selfTotalCents: number | null;
 }
 
 export type RubricSource = 'builtin' | 'sheet' | 'file';
@@ -82,4 +88,8 @@ export interface ScoreResult {
   units: UnitResult[];
   /** Whether an official unit list was used. */
   hasUnitList: boolean;
+  /** The "Thẩm định" sheet's problems, when the workbook has that sheet. */
+  appraisal: { sheet: string; issues: AppraisalIssue[] } | null;
+  /** Last year's figures beside this year's, when a previous result was given. */
+  comparison: YearComparison | null;
 }

@@ -11,6 +11,12 @@ import { Issue, IssueCode, makeIssue } from './issues';
 import type { InputState } from './types';
 import { formatCentsShort } from './viFormat';
 
+/** The codes a single value can raise on its own. */
+export type ValueIssueCode = Extract<
+  IssueCode,
+  'not_a_number' | 'negative' | 'not_integer' | 'out_of_range' | 'not_yes_no' | 'formula_error' | 'not_applicable_forbidden'
+>;
+
 export interface ValidatedInputs {
   inputs: InputState[];
   issues: Issue[];
@@ -35,7 +41,7 @@ export function checkValue(
   code: string,
   read: ReadValue,
   raw: CellValue,
-): { code: IssueCode; message: string } | null {
+): { code: ValueIssueCode; message: string } | null {
   const input = rubric.inputByCode.get(code)!;
   const label = `${input.code} - ${input.name}`;
   const typed = cellDisplayText(raw).trim();
@@ -106,6 +112,23 @@ export function validateInputs(
   return { inputs, issues };
 }
 
+/** Whether a part exceeds its total; false unless both hold numbers. */
+export function exceeds(part: InputState, total: InputState): boolean {
+  if (part.read.kind !== 'number' || total.read.kind !== 'number') return false;
+  const a = part.read.value;
+  const b = total.read.value;
+  // a > b ⇔ a.units × 10^b.scale > b.units × 10^a.scale
+  const left = b.scale === 0 ? a.units : a.units * pow10(b.scale);
+  const right = a.scale === 0 ? b.units : b.units * pow10(a.scale);
+  return left > right;
+}
+
+export function exceedsMessage(rubric: CompiledRubric, part: InputState, total: InputState): string {
+  const p = rubric.inputByCode.get(part.code)!;
+  const t = rubric.inputByCode.get(total.code)!;
+  return `${p.code} - ${p.name} (${cellDisplayText(part.raw).trim()}) lớn hơn ${t.code} - ${t.name} (${cellDisplayText(total.raw).trim()})`;
+}
+
 /** Consistency rules (part ≤ total), checked only when both inputs are valid numbers; marks the part invalid. */
 export function checkConsistency(rubric: CompiledRubric, tier: Tier | null, inputs: InputState[]): Issue[] {
   const issues: Issue[] = [];
@@ -114,23 +137,16 @@ export function checkConsistency(rubric: CompiledRubric, tier: Tier | null, inpu
   for (const rule of rules) {
     const part = inputs[rule.partIndex];
     const total = inputs[rule.totalIndex];
-    if (part.invalid && !flagged.has(part.code)) continue;
-    if (total.invalid && !flagged.has(total.code)) continue;
-    if (part.read.kind !== 'number' || total.read.kind !== 'number') continue;
-    const a = part.read.value;
-    const b = total.read.value;
-    // a > b ⇔ a.units × 10^b.scale > b.units × 10^a.scale
-    const left = b.scale === 0 ? a.units : a.units * pow10(b.scale);
-    const right = a.scale === 0 ? b.units : b.units * pow10(a.scale);
-    if (left <= right || flagged.has(part.code)) continue;
+    // Validity here is the value's own: a part flagged by an earlier rule is still a number.
+    if (flagged.has(part.code)) continue;
+    if (part.invalid || (total.invalid && !flagged.has(total.code))) continue;
+    if (!exceeds(part, total)) continue;
     flagged.add(part.code);
     part.invalid = true;
-    const partInput = rubric.inputByCode.get(part.code)!;
-    const totalInput = rubric.inputByCode.get(total.code)!;
     issues.push(
       makeIssue(
         'exceeds_total',
-        `${partInput.code} - ${partInput.name} (${cellDisplayText(part.raw).trim()}) lớn hơn ${totalInput.code} - ${totalInput.name} (${cellDisplayText(total.raw).trim()})`,
+        exceedsMessage(rubric, part, total),
         part.cell,
         part.cell ? parseA1(part.cell) : null,
         part.code,

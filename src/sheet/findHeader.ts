@@ -63,9 +63,17 @@ function meaning(v: CellValue, rubric: CompiledRubric): HeaderCellMeaning {
   return { ...NOTHING, input: matchInputLabel(text, rubric) };
 }
 
-export function findHeader(grid: Grid, rubric: CompiledRubric): HeaderResult {
+/**
+ * @param ignoreCols the add-in's own result block (from its defined name): its column titles sit
+ * on the last header row and must not stop a column-number row from joining the header.
+ */
+export function findHeader(
+  grid: Grid,
+  rubric: CompiledRubric,
+  ignoreCols: { from: number; to: number } | null = null,
+): HeaderResult {
   const owners = mergeOwners(grid.merges);
-  const width = columnCount(grid);
+  const width = ignoreCols ? Math.min(columnCount(grid), ignoreCols.from) : columnCount(grid);
   const height = grid.rows.length;
 
   /** A header cell's value: a merged area's value counts for each of its cells. */

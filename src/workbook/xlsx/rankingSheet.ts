@@ -92,6 +92,8 @@ const WIDTHS: Record<RankingColumn['kind'], number> = {
   score: 11,
   level: 16,
   total: 11,
+  previousTotal: 12,
+  change: 10,
   percent: 10,
   rank: 10,
 };
@@ -108,6 +110,10 @@ function setCell(cell: Cell, value: RankingCell): void {
     case 'cents':
       cell.value = value.value / 100;
       cell.numFmt = '0.00';
+      break;
+    case 'delta':
+      cell.value = value.value / 100;
+      cell.numFmt = '+0.00;-0.00;0.00';
       break;
     case 'blank':
       cell.value = null;

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { CompiledRubric } from '../../rubric/compiled';
 import { RESULT_BLOCK_NAME, planResultBlock } from '../../report/resultBlock';
 import { ResultJson, resultJson } from '../../report/resultJson';
+import { PreviousYear, compareYears, previousFromJson, previousFromResult } from '../../scoring/compareYears';
 import { scoreWorkbook } from '../../scoring/scoreWorkbook';
 import type { ScoreResult } from '../../scoring/types';
 import { mergeOwners } from '../../sheet/grid';
@@ -26,6 +27,8 @@ export interface ScoreXlsxRequest {
   decisionDraft?: boolean;
   /** Today, for the default year (tests fix it). */
   today?: Date;
+  /** Last year's scored workbook or RESULT.json, for the change since last year. */
+  previous?: PreviousSource | null;
   sheetName?: string | null;
   rubric?: CompiledRubric | null;
   unitList?: ListedUnit[] | null;
@@ -44,6 +47,29 @@ export interface ScoreXlsxOutput {
   /** Things the user should know that do not stop scoring (lost parts, renamed sheets). */
   warnings: string[];
   workbook: ExcelJS.Workbook;
+}
+
+export type PreviousSource = { kind: 'xlsx'; bytes: Uint8Array; name: string } | { kind: 'json'; data: unknown; name: string };
+
+/** Last year's units, from its scored workbook (scored again, by its own rubric) or its JSON result. */
+async function readPrevious(
+  source: PreviousSource,
+  categoryIds: string[],
+  today: Date,
+): Promise<{ ok: true; previous: PreviousYear } | { ok: false; message: string }> {
+  if (source.kind === 'json') return previousFromJson(source.data, `"${source.name}"`, categoryIds);
+  const loaded = await loadXlsx(source.bytes);
+  if (!loaded.ok) return { ok: false, message: `Tệp năm trước "${source.name}": ${loaded.message}` };
+  const grids = workbookGrids(loaded.workbook);
+  const block = definedNameArea(loaded.workbook, RESULT_BLOCK_NAME);
+  const scored = scoreWorkbook({
+    sheets: grids,
+    resultBlock: block ? { sheet: block.sheet, from: block.area.left, to: block.area.right } : null,
+  });
+  if (!scored.ok) return { ok: false, message: `Tệp năm trước "${source.name}": ${scored.message}` };
+  const grid = grids.find((g) => g.name === scored.result.sheet)!;
+  const year = defaultYear(grid, new Date(today.getFullYear() - 1, 0, 1), scored.result.table.layout.headerRows[0]);
+  return { ok: true, previous: previousFromResult(scored.result, `"${source.name}"`, year) };
 }
 
 export type ScoreXlsxOutcome = { ok: true; output: ScoreXlsxOutput } | { ok: false; message: string };
@@ -88,8 +114,14 @@ export async function scoreXlsx(request: ScoreXlsxRequest): Promise<ScoreXlsxOut
     resultBlock: block ? { sheet: block.sheet, from: block.area.left, to: block.area.right } : null,
   });
   if (!scored.ok) return scored;
-  const result = scored.result;
+  let result = scored.result;
   const warnings: string[] = [];
+  if (request.previous) {
+    const categoryIds = result.rubric.rubric.categories.map((c) => c.id);
+    const previous = await readPrevious(request.previous, categoryIds, request.today ?? new Date());
+    if (!previous.ok) return previous;
+    result = { ...result, comparison: compareYears(result, previous.previous) };
+  }
   const grid = grids.find((g) => g.name === result.sheet)!;
   const year = request.settings?.year ?? defaultYear(grid, request.today ?? new Date(), result.table.layout.headerRows[0]);
   const settings = decisionSettings({ ...request.settings, year });
@@ -123,5 +155,6 @@ export async function scoreXlsx(request: ScoreXlsxRequest): Promise<ScoreXlsxOut
   }
 
   const decisionDraft = request.decisionDraft ? await decisionDraftBytes(result, settings) : null;
-  return { ok: true, output: { result, json: resultJson(result), settings, scoredCopy, decisionDraft, warnings, workbook: wb } };
+  const json = { ...resultJson(result), year: settings.year };
+  return { ok: true, output: { result, json, settings, scoredCopy, decisionDraft, warnings, workbook: wb } };
 }

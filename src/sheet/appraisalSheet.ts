@@ -1,0 +1,83 @@
+/**
+ * The "Thẩm định" sheet (appraisal.md): one row per correction — unit, input code, value
+ * reported, value verified, reason, reviewer, date. Reading only; applying is in scoring.
+ */
+import { CellValue, Grid, a1, cellAt, columnCount } from './grid';
+import { normLabel } from './normalize';
+import { cellDisplayText, isBlankCell } from './typedValues';
+
+export const APPRAISAL_COLUMNS = [
+  { key: 'unit', title: 'Tên đơn vị', width: 32 },
+  { key: 'district', title: 'Thuộc huyện', width: 18 },
+  { key: 'code', title: 'Mã chỉ số', width: 10 },
+  { key: 'reported', title: 'Số liệu báo cáo', width: 14 },
+  { key: 'verified', title: 'Số liệu thẩm định', width: 14 },
+  { key: 'reason', title: 'Lý do', width: 40 },
+  { key: 'reviewer', title: 'Người thẩm định', width: 20 },
+  { key: 'date', title: 'Ngày', width: 12 },
+] as const;
+
+export type AppraisalColumn = (typeof APPRAISAL_COLUMNS)[number]['key'];
+
+/** One correction row as typed. */
+export interface CorrectionRow {
+  /** 0-based row on the appraisal sheet. */
+  row: number;
+  unit: string;
+  district: string | null;
+  code: string;
+  reported: CellValue;
+  verified: CellValue;
+  reason: string;
+  reviewer: string;
+  date: CellValue;
+  /** A1 address of each column's cell on this row. */
+  cells: Record<AppraisalColumn, string>;
+}
+
+export type AppraisalSheetRead =
+  { ok: true; rows: CorrectionRow[]; headerRow: number } | { ok: false; message: string; cell: string };
+
+const REQUIRED: AppraisalColumn[] = ['unit', 'code', 'verified'];
+
+export function readAppraisalSheet(grid: Grid): AppraisalSheetRead {
+  const width = columnCount(grid);
+  const titles = new Map(APPRAISAL_COLUMNS.map((c) => [normLabel(c.title), c.key]));
+  for (let r = 0; r < grid.rows.length; r++) {
+    const cols = new Map<AppraisalColumn, number>();
+    for (let c = 0; c < width; c++) {
+      const key = titles.get(normLabel(cellDisplayText(cellAt(grid, r, c))));
+      if (key && !cols.has(key)) cols.set(key, c);
+    }
+    if (!REQUIRED.every((k) => cols.has(k))) continue;
+
+    const rows: CorrectionRow[] = [];
+    for (let d = r + 1; d < grid.rows.length; d++) {
+      const value = (key: AppraisalColumn): CellValue => (cols.has(key) ? cellAt(grid, d, cols.get(key)!) : null);
+      const text = (key: AppraisalColumn) => cellDisplayText(value(key)).trim();
+      // A row whose verified value is blank is no correction.
+      if (isBlankCell(value('verified'))) continue;
+      const cells = Object.fromEntries(
+        APPRAISAL_COLUMNS.map((c) => [c.key, a1(d, cols.get(c.key) ?? cols.get('verified')!)]),
+      ) as Record<AppraisalColumn, string>;
+      rows.push({
+        row: d,
+        unit: text('unit'),
+        district: text('district') || null,
+        code: text('code'),
+        reported: value('reported'),
+        verified: value('verified'),
+        reason: text('reason'),
+        reviewer: text('reviewer'),
+        date: value('date'),
+        cells,
+      });
+    }
+    return { ok: true, rows, headerRow: r };
+  }
+  return {
+    ok: false,
+    cell: 'A1',
+    message: `Trang "${grid.name}" không có dòng tiêu đề với các cột "Tên đơn vị", "Mã chỉ số" và "Số liệu thẩm định"`,
+  };
+}
