@@ -3,14 +3,14 @@
  * arithmetic" step 1), one function per kind of criterion.
  */
 import type { CompiledCriterion } from '../rubric/compiled';
-import { roundHalfUp, toCentsHalfUp, toInteger } from '../sheet/decimal';
+import { roundHalfUp, roundHalfUpNumber, toCentsHalfUp, toInteger } from '../sheet/decimal';
 import type { InputState } from './types';
 
-export type Outcome = { applicable: false } | { applicable: true; cents: number };
-
-const NOT_APPLICABLE: Outcome = { applicable: false };
-const zero: Outcome = { applicable: true, cents: 0 };
-const counts = (cents: number): Outcome => ({ applicable: true, cents });
+/** Points in cents, or NOT_APPLICABLE. A plain number keeps the hot loop free of allocations. */
+export type Outcome = number;
+export const NOT_APPLICABLE = -1;
+const zero = 0;
+const counts = (cents: number): Outcome => cents;
 
 /** The largest valid value of each "best" input among the tier's submitted units. */
 export type BestValues = Map<string, bigint>;
@@ -19,18 +19,29 @@ function count(s: InputState): bigint | null {
   return s.read.kind === 'number' ? toInteger(s.read.value) : null;
 }
 
-export function criterionOutcome(c: CompiledCriterion, inputs: InputState[], best: BestValues): Outcome {
-  if (inputs.some((s) => s.invalid)) return zero;
-  if (c.allowNA && inputs.some((s) => s.read.kind === 'na')) return NOT_APPLICABLE;
-  const [first] = inputs;
+/** Multiplies and rounds in numbers while exact, in BigInt beyond. */
+function scaled(value: bigint, maxCents: number, over: bigint): number {
+  if (value <= SAFE && over <= SAFE) {
+    const v = Number(value);
+    if (v * maxCents <= Number.MAX_SAFE_INTEGER / 4) return roundHalfUpNumber(v * maxCents, Number(over));
+  }
+  return Number(roundHalfUp(value * BigInt(maxCents), over));
+}
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** The outcome of one criterion for a unit whose inputs are given in rubric order. */
+export function criterionOutcome(c: CompiledCriterion, all: InputState[], best: BestValues): Outcome {
+  const first = all[c.inputIndexes[0]];
+  const second = c.inputIndexes.length > 1 ? all[c.inputIndexes[1]] : null;
+  if (first.invalid || (second !== null && second.invalid)) return zero;
+  if (c.allowNA && (first.read.kind === 'na' || (second !== null && second.read.kind === 'na'))) return NOT_APPLICABLE;
   switch (c.def.kind) {
     case 'ratio': {
-      const [part, total] = inputs;
-      const b = count(total);
+      const b = count(second!);
       if (b === null) return zero; // total blank
-      const a = count(part) ?? 0n; // part blank counts as 0
+      const a = count(first) ?? 0n; // part blank counts as 0
       if (b === 0n) return a === 0n ? NOT_APPLICABLE : zero;
-      return counts(Number(roundHalfUp(a * BigInt(c.maxCents), b)));
+      return counts(scaled(a, c.maxCents, b));
     }
     case 'yesno':
       return first.read.kind === 'yesno' && first.read.value ? counts(c.maxCents) : zero;
@@ -45,7 +56,7 @@ export function criterionOutcome(c: CompiledCriterion, inputs: InputState[], bes
       const top = best.get(first.code) ?? 0n;
       if (v === null || top === 0n) return zero;
       // Only an unnamed row (left out of the best) can exceed it; its points stop at the maximum.
-      return counts(Number(roundHalfUp((v > top ? top : v) * BigInt(c.maxCents), top)));
+      return counts(scaled(v > top ? top : v, c.maxCents, top));
     }
     case 'points':
       return first.read.kind === 'number' ? counts(toCentsHalfUp(first.read.value)) : zero;

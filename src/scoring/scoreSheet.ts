@@ -9,7 +9,7 @@ import type { CellValue, Grid } from '../sheet/grid';
 import { readTable } from '../sheet/readTable';
 import { ListedUnit, UnitDirectory } from '../sheet/unitList';
 import { scoreCategories, isBelowMinimum } from './categoryLevels';
-import { BestValues, criterionOutcome } from './criterionPoints';
+import { BestValues, NOT_APPLICABLE, criterionOutcome } from './criterionPoints';
 import { UnitDraft, identifyUnits } from './identifyUnits';
 import { compareIssues } from './issues';
 import { assignRanks } from './rank';
@@ -58,14 +58,9 @@ export function scoreSheet(input: ScoreSheetInput): ScoreSheetOutcome {
       d.submitted,
     );
     if (!d.submitted) return missingUnit(d, validated.inputs);
-    const issues = [...d.issues, ...validated.issues];
+    const issues = d.issues.length ? [...d.issues, ...validated.issues] : validated.issues;
     const status: Status = issues.some((i) => i.severity === 'error') ? 'error' : 'scored';
-    return {
-      ...baseUnit(d),
-      status,
-      inputs: validated.inputs,
-      issues,
-    };
+    return unitResult(d, status, validated.inputs, issues);
   });
 
   // Relative-to-best maxima: submitted, named units of the same tier, valid values only.
@@ -80,17 +75,13 @@ export function scoreSheet(input: ScoreSheetInput): ScoreSheetOutcome {
     const inputs = u.inputs;
     const tierBest = best.get(u.tier)!;
     const criteria: CriterionResult[] = tier.criteria.map((c) => {
-      const outcome = criterionOutcome(
-        c,
-        c.inputIndexes.map((i) => inputs[i]),
-        tierBest,
-      );
-      const cents = outcome.applicable ? outcome.cents : null;
+      const outcome = criterionOutcome(c, inputs, tierBest);
+      const cents = outcome === NOT_APPLICABLE ? null : outcome;
       return {
         code: c.code,
         category: c.category,
         inputs: c.inputs,
-        applicable: outcome.applicable,
+        applicable: cents !== null,
         cents,
         maxCents: c.maxCents,
         belowMinimum: cents !== null && isBelowMinimum(cents, c.maxCents, rubric.levels),
@@ -106,7 +97,7 @@ export function scoreSheet(input: ScoreSheetInput): ScoreSheetOutcome {
   }
 
   assignRanks(units);
-  for (const u of units) u.issues.sort(compareIssues);
+  for (const u of units) if (u.issues.length > 1) u.issues.sort(compareIssues);
 
   return {
     ok: true,
@@ -123,13 +114,16 @@ export function scoreSheet(input: ScoreSheetInput): ScoreSheetOutcome {
   };
 }
 
-function baseUnit(d: UnitDraft): Omit<UnitResult, 'status' | 'inputs' | 'issues'> {
+function unitResult(d: UnitDraft, status: Status, inputs: InputState[] | null, issues: UnitResult['issues']): UnitResult {
   return {
     name: d.name,
     tier: d.tier,
     district: d.district,
     row: d.source ? d.source.row + 1 : null,
     nameCell: d.source ? d.source.nameCell : null,
+    status,
+    inputs,
+    issues,
     categories: [],
     totalCents: null,
     maxCents: null,
@@ -143,23 +137,27 @@ function baseUnit(d: UnitDraft): Omit<UnitResult, 'status' | 'inputs' | 'issues'
 }
 
 function missingUnit(d: UnitDraft, inputs: InputState[] | null): UnitResult {
-  return { ...baseUnit(d), status: 'missing', inputs, issues: [...d.issues] };
+  return unitResult(d, 'missing', inputs, [...d.issues]);
 }
 
+/** Per tier, the largest valid value of each "best" input (one pass over the units). */
 function bestValues(submitted: UnitResult[], rubric: CompiledRubric): Map<Tier, BestValues> {
   const out = new Map<Tier, BestValues>();
+  const indexes = new Map<Tier, number[]>();
   for (const tier of ['province', 'district', 'commune'] as Tier[]) {
-    const best: BestValues = new Map();
-    const codes = new Set(rubric.tiers[tier].criteria.filter((c) => c.def.kind === 'best').flatMap((c) => c.inputs));
-    for (const u of submitted) {
-      if (u.tier !== tier || !u.inputs) continue;
-      for (const s of u.inputs) {
-        if (!codes.has(s.code) || s.invalid || s.read.kind !== 'number') continue;
-        const v = toInteger(s.read.value);
-        if (v > (best.get(s.code) ?? 0n)) best.set(s.code, v);
-      }
+    out.set(tier, new Map());
+    const best = rubric.tiers[tier].criteria.filter((c) => c.def.kind === 'best').flatMap((c) => c.inputIndexes);
+    indexes.set(tier, [...new Set(best)]);
+  }
+  for (const u of submitted) {
+    if (u.tier === null || !u.inputs) continue;
+    const best = out.get(u.tier)!;
+    for (const i of indexes.get(u.tier)!) {
+      const s = u.inputs[i];
+      if (s.invalid || s.read.kind !== 'number') continue;
+      const v = toInteger(s.read.value);
+      if (v > (best.get(s.code) ?? 0n)) best.set(s.code, v);
     }
-    out.set(tier, best);
   }
   return out;
 }

@@ -43,35 +43,36 @@ export function checkValue(
   raw: CellValue,
 ): { code: ValueIssueCode; message: string } | null {
   const input = rubric.inputByCode.get(code)!;
-  const label = `${input.code} - ${input.name}`;
-  const typed = cellDisplayText(raw).trim();
+  // Messages are built only for the few cells that need one.
+  const label = () => `${input.code} - ${input.name}`;
+  const typed = () => cellDisplayText(raw).trim();
   switch (read.kind) {
     case 'blank':
     case 'yesno':
       return null;
     case 'formulaError':
-      return { code: 'formula_error', message: `${label}: ô có lỗi công thức ${read.error}` };
+      return { code: 'formula_error', message: `${label()}: ô có lỗi công thức ${read.error}` };
     case 'invalid':
       return read.reason === 'not_yes_no'
-        ? { code: 'not_yes_no', message: `${label}: "${typed}" không phải Có/Không (ghi Có hoặc Không)` }
-        : { code: 'not_a_number', message: `${label}: "${typed}" không phải là số` };
+        ? { code: 'not_yes_no', message: `${label()}: "${typed()}" không phải Có/Không (ghi Có hoặc Không)` }
+        : { code: 'not_a_number', message: `${label()}: "${typed()}" không phải là số` };
     case 'na':
       if (tier === null || rubric.tiers[tier].naAllowed.get(code) === true) return null;
       return {
         code: 'not_applicable_forbidden',
-        message: `${label}: ${TIER_NAMES[tier].toLowerCase()} không được ghi "${typed}" (không áp dụng) cho chỉ số này`,
+        message: `${label()}: ${TIER_NAMES[tier].toLowerCase()} không được ghi "${typed()}" (không áp dụng) cho chỉ số này`,
       };
     case 'number': {
-      if (isNegative(read.value)) return { code: 'negative', message: `${label}: số âm (${typed}) không hợp lệ` };
+      if (isNegative(read.value)) return { code: 'negative', message: `${label()}: số âm (${typed()}) không hợp lệ` };
       if (input.type === 'count' && !isInteger(read.value)) {
-        return { code: 'not_integer', message: `${label}: số lượng phải là số nguyên, không phải ${typed}` };
+        return { code: 'not_integer', message: `${label()}: số lượng phải là số nguyên, không phải ${typed()}` };
       }
       if (input.type === 'points' && tier !== null) {
         const max = pointsMax(rubric, tier, code);
         if (max !== null && compareToCents(read.value, max) > 0) {
           return {
             code: 'out_of_range',
-            message: `${label}: ${typed} điểm vượt quá điểm tối đa ${formatCentsShort(max)} của ${TIER_NAMES[tier].toLowerCase()}`,
+            message: `${label()}: ${typed()} điểm vượt quá điểm tối đa ${formatCentsShort(max)} của ${TIER_NAMES[tier].toLowerCase()}`,
           };
         }
       }
@@ -133,15 +134,15 @@ export function exceedsMessage(rubric: CompiledRubric, part: InputState, total: 
 export function checkConsistency(rubric: CompiledRubric, tier: Tier | null, inputs: InputState[]): Issue[] {
   const issues: Issue[] = [];
   const rules = tier ? rubric.tiers[tier].rules : rubric.tierlessRules;
-  const flagged = new Set<string>();
+  const flagged: string[] = [];
   for (const rule of rules) {
     const part = inputs[rule.partIndex];
     const total = inputs[rule.totalIndex];
     // Validity here is the value's own: a part flagged by an earlier rule is still a number.
-    if (flagged.has(part.code)) continue;
-    if (part.invalid || (total.invalid && !flagged.has(total.code))) continue;
+    if (flagged.includes(part.code)) continue;
+    if (part.invalid || (total.invalid && !flagged.includes(total.code))) continue;
     if (!exceeds(part, total)) continue;
-    flagged.add(part.code);
+    flagged.push(part.code);
     part.invalid = true;
     issues.push(
       makeIssue(

@@ -16,6 +16,24 @@ export type ReadValue =
   | { kind: 'yesno'; value: boolean }
   | { kind: 'invalid'; reason: 'not_a_number' | 'not_yes_no' };
 
+// Shared, immutable answers for the values that repeat in every row.
+const BLANK: ReadValue = Object.freeze({ kind: 'blank' });
+const NA: ReadValue = Object.freeze({ kind: 'na' });
+const YES: ReadValue = Object.freeze({ kind: 'yesno', value: true });
+const NO: ReadValue = Object.freeze({ kind: 'yesno', value: false });
+const NOT_YES_NO: ReadValue = Object.freeze({ kind: 'invalid', reason: 'not_yes_no' });
+const NOT_A_NUMBER: ReadValue = Object.freeze({ kind: 'invalid', reason: 'not_a_number' });
+const SMALL_NUMBERS: ReadValue[] = [];
+
+function numberRead(d: Decimal): ReadValue {
+  // Small whole numbers come from a shared table of decimals, so their reads can be shared too.
+  if (d.scale === 0 && d.units >= 0n && d.units < 4096n) {
+    const i = Number(d.units);
+    return (SMALL_NUMBERS[i] ??= Object.freeze({ kind: 'number', value: d }));
+  }
+  return { kind: 'number', value: d };
+}
+
 const NA_TOKENS = new Set(['kad', 'không áp dụng', 'n/a', '-']);
 const YES_TOKENS = new Set(['có', 'c', 'x', '1', 'yes', 'true']);
 const NO_TOKENS = new Set(['không', 'k', '0', 'no', 'false']);
@@ -47,35 +65,31 @@ export function isBlankCell(v: CellValue): boolean {
 
 /** Reads one input cell for an input of the given type. */
 export function readInputCell(v: CellValue, type: InputType): ReadValue {
-  if (isBlankCell(v)) return { kind: 'blank' };
-  if (isCellError(v)) return { kind: 'formulaError', error: v.error };
+  if (v === null || v === undefined) return BLANK;
+  if (typeof v === 'number' && type !== 'yesno') {
+    const d = decimalFromNumber(v);
+    return d ? numberRead(d) : NOT_A_NUMBER;
+  }
   const text = cellText(v);
-  if (text !== null && NA_TOKENS.has(text)) return { kind: 'na' };
+  if (text === '') return BLANK;
+  if (isCellError(v)) return { kind: 'formulaError', error: v.error };
+  if (text !== null && NA_TOKENS.has(text)) return NA;
 
   if (type === 'yesno') {
-    if (typeof v === 'boolean') return { kind: 'yesno', value: v };
-    if (typeof v === 'number') {
-      if (v === 1) return { kind: 'yesno', value: true };
-      if (v === 0) return { kind: 'yesno', value: false };
-      return { kind: 'invalid', reason: 'not_yes_no' };
-    }
+    if (typeof v === 'boolean') return v ? YES : NO;
+    if (typeof v === 'number') return v === 1 ? YES : v === 0 ? NO : NOT_YES_NO;
     if (text !== null) {
-      if (YES_TOKENS.has(text)) return { kind: 'yesno', value: true };
-      if (NO_TOKENS.has(text)) return { kind: 'yesno', value: false };
+      if (YES_TOKENS.has(text)) return YES;
+      if (NO_TOKENS.has(text)) return NO;
     }
-    return { kind: 'invalid', reason: 'not_yes_no' };
-  }
-
-  if (typeof v === 'number') {
-    const d = decimalFromNumber(v);
-    return d ? { kind: 'number', value: d } : { kind: 'invalid', reason: 'not_a_number' };
+    return NOT_YES_NO;
   }
   if (text !== null) {
     const d = parseTypedNumber(text);
-    return d ? { kind: 'number', value: d } : { kind: 'invalid', reason: 'not_a_number' };
+    return d ? numberRead(d) : NOT_A_NUMBER;
   }
   // booleans and dates in a count or points input
-  return { kind: 'invalid', reason: 'not_a_number' };
+  return NOT_A_NUMBER;
 }
 
 /** A cell's content as display text (labels, names), or '' when blank. */
