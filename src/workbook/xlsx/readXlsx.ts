@@ -3,18 +3,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellValue, Grid, MergedArea } from '../../sheet/grid';
-import { columnIndex } from '../../sheet/grid';
-
-/** Parses "A1:C3" / "$A$1:$C$3" / "B2" into a 0-based area. */
-export function parseArea(ref: string): MergedArea | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
-  if (!m) return null;
-  const top = Number(m[2]) - 1;
-  const left = columnIndex(m[1]);
-  const bottom = m[4] ? Number(m[4]) - 1 : top;
-  const right = m[3] ? columnIndex(m[3]) : left;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
-}
+import { parseArea } from '../../sheet/grid';
 
 /** One ExcelJS value as the engine sees it: formulas by their cached result, rich text as text. */
 export function toCellValue(v: ExcelJS.CellValue | undefined): CellValue {
