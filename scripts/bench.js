@@ -4,13 +4,12 @@
  *   1. the engine alone on 10,000 units (goal < 100 ms on a 2-core machine);
  *   2. the command line on a 10,000-row workbook (read, score, write the scored copy);
  *   3. the add-in's round trips per Score at 150 and 10,000 units (against the in-memory fake);
- *   4. the task pane's gzipped JavaScript.
+ *   4. the task pane's gzipped JavaScript (a production webpack build in a temporary folder).
  * Uses the compiled engine in build/ (npm run build:cli).
  */
 const path = require('node:path');
 const fs = require('node:fs');
 const os = require('node:os');
-const zlib = require('node:zlib');
 const { performance } = require('node:perf_hooks');
 const { execFileSync } = require('node:child_process');
 
@@ -114,42 +113,22 @@ async function benchCli(n) {
   return ms;
 }
 
-async function benchAddin() {
-  const module = build('workbook/office/benchRoundTrips.js');
-  if (!fs.existsSync(module)) return null;
-  return require(module).roundTripsPerScore([150, 10000]);
-}
-
-function bundleSize() {
-  const dist = path.join(root, 'dist');
-  try {
-    execFileSync('npx', ['webpack', '--mode', 'production'], { cwd: root, stdio: 'ignore' });
-  } catch {
-    return null;
-  }
-  const files = fs.readdirSync(dist).filter((f) => /^taskpane.*\.js$/.test(f));
-  let raw = 0;
-  let gz = 0;
-  for (const f of files) {
-    const bytes = fs.readFileSync(path.join(dist, f));
-    raw += bytes.length;
-    gz += zlib.gzipSync(bytes, { level: 9 }).length;
-  }
-  return { files, raw, gz };
-}
+// The add-in's figures come from scripts/bench-addin.js (the gateway against the in-memory fake).
+const { roundTripsPerScore, taskpaneSize } = require('./bench-addin');
 
 (async () => {
   const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
   console.log(`Máy: ${os.cpus().length} nhân, Node ${process.version}`);
   for (const n of [150, 10000]) console.log(`Engine, ${n} đơn vị: ${benchEngine(n).toFixed(1)} ms (trung vị 7 lần)`);
   console.log(`Dòng lệnh, tệp 10.000 dòng (đọc, chấm, ghi bản đã chấm và JSON): ${(await benchCli(10000)).toFixed(0)} ms`);
-  const trips = await benchAddin();
-  if (trips)
-    for (const t of trips) console.log(`Add-in, ${t.units} đơn vị: ${t.reads} lượt đọc + ${t.writes} lượt ghi (context.sync)`);
-  else console.log('Add-in: chưa có build/workbook/office/benchRoundTrips.js');
-  const size = bundleSize();
-  if (size) console.log(`Task pane: ${size.files.join(', ')} — ${kb(size.raw)}, nén gzip ${kb(size.gz)} (mục tiêu ≤ 300 KB)`);
-  else console.log('Task pane: chưa build được (webpack)');
+  for (const t of await roundTripsPerScore([150, 10000])) {
+    console.log(
+      `Add-in, ${t.units} đơn vị: lần chấm đầu ${t.reads} lượt đọc + ${t.writes} lượt ghi (context.sync), ` +
+        `chấm lại ${t.again.reads} + ${t.again.writes}; yêu cầu lớn nhất ${kb(t.maxRequestBytes)}, trả về lớn nhất ${kb(t.maxResponseBytes)}`,
+    );
+  }
+  const size = await taskpaneSize();
+  console.log(`Task pane: ${size.files.join(', ')} — ${kb(size.raw)}, nén gzip ${kb(size.gzip)} (mục tiêu ≤ 300 KB)`);
 })().catch((e) => {
   console.error(`bench: ${e.stack || e}`);
   process.exit(1);

@@ -39,6 +39,8 @@ export interface CompiledTier {
   tier: Tier;
   categories: CompiledCategory[];
   criteria: CompiledCriterion[];
+  /** Per category (same order), the positions of its criteria in `criteria`. */
+  categoryIndexes: number[][];
   maxCents: number;
   /** Per input code: whether an N/A entry is allowed in this tier. */
   naAllowed: Map<string, boolean>;
@@ -124,6 +126,7 @@ export function compileRubric(rubric: Rubric): CompiledRubric {
       tier,
       categories,
       criteria,
+      categoryIndexes: categories.map((cat) => criteria.flatMap((c, i) => (c.category === cat.id ? [i] : []))),
       maxCents: categories.reduce((s, c) => s + c.maxCents, 0),
       naAllowed,
       rules: [...rules.values()],

@@ -174,11 +174,12 @@ export function planAppraisal(rows: CorrectionRow[], units: UnitResult[], rubric
           (corrected.has(r.partIndex) || corrected.has(r.totalIndex)) &&
           !states[r.partIndex].invalid &&
           !states[r.totalIndex].invalid &&
-          exceeds(states[r.partIndex], states[r.totalIndex]),
+          exceeds(states[r.partIndex].read, states[r.totalIndex].read),
       );
       if (!breach) break;
       const culprit = corrected.get(breach.partIndex) ?? corrected.get(breach.totalIndex)!;
-      const message = exceedsMessage(rubric, states[breach.partIndex], states[breach.totalIndex]);
+      const [part, total] = [states[breach.partIndex], states[breach.totalIndex]];
+      const message = exceedsMessage(rubric, part.code, part.raw, total.code, total.raw);
       issues.push(
         issue(sheet, culprit.row.cells.verified, 'exceeds_total', `Dòng ${culprit.row.row + 1}, ${unit.name}: ${message}`),
       );

@@ -1,34 +1,46 @@
 /**
  * Category scores, levels, total and percent (rubric.md, "Exact arithmetic" steps 2–4).
+ * Criterion points come as an array of cents in the tier's criterion order, NOT_APPLICABLE (-1)
+ * for criteria that do not count.
  */
-import type { CompiledTier } from '../rubric/compiled';
+import type { CompiledCriterion, CompiledTier } from '../rubric/compiled';
 import type { LevelDef } from '../rubric/schema';
-import { roundHalfUp } from '../sheet/decimal';
-import type { CategoryResult, CriterionResult } from './types';
+import { roundHalfUpNumber } from '../sheet/decimal';
+import { NOT_APPLICABLE } from './criterionPoints';
+import type { CategoryResult } from './types';
 
 /** Score cents converted to the category maximum; null when no criterion counts. */
-export function categoryScore(criteria: CriterionResult[], categoryMaxCents: number): number | null {
+export function categoryScore(
+  criteria: CompiledCriterion[],
+  cents: number[],
+  indexes: number[],
+  categoryMaxCents: number,
+): number | null {
   let achieved = 0;
   let applicableMax = 0;
-  for (const c of criteria) {
-    if (!c.applicable) continue;
-    achieved += c.cents!;
-    applicableMax += c.maxCents;
+  for (const i of indexes) {
+    if (cents[i] === NOT_APPLICABLE) continue;
+    achieved += cents[i];
+    applicableMax += criteria[i].maxCents;
   }
   if (applicableMax === 0) return null;
-  return Number(roundHalfUp(BigInt(achieved) * BigInt(categoryMaxCents), BigInt(applicableMax)));
+  return roundHalfUpNumber(achieved * categoryMaxCents, applicableMax);
 }
 
 /** The best level whose category threshold and per-criterion minimum both hold, or null (Không xếp hạng). */
 export function categoryLevel(
   scoreCents: number,
   categoryMaxCents: number,
-  criteria: CriterionResult[],
+  criteria: CompiledCriterion[],
+  cents: number[],
+  indexes: number[],
   levels: LevelDef[],
 ): number | null {
   for (const lvl of levels) {
     if (scoreCents * 100 < lvl.categoryThreshold * categoryMaxCents) continue;
-    const allMeetMinimum = criteria.every((c) => !c.applicable || c.cents! * 100 >= lvl.criterionMinimum * c.maxCents);
+    const allMeetMinimum = indexes.every(
+      (i) => cents[i] === NOT_APPLICABLE || cents[i] * 100 >= lvl.criterionMinimum * criteria[i].maxCents,
+    );
     if (allMeetMinimum) return lvl.level;
   }
   return null;
@@ -47,13 +59,13 @@ export interface Totals {
   percentHundredths: number | null;
 }
 
-export function scoreCategories(tier: CompiledTier, criteria: CriterionResult[], levels: LevelDef[]): Totals {
+export function scoreCategories(tier: CompiledTier, cents: number[], levels: LevelDef[]): Totals {
   let total = 0;
   let max = 0;
   let any = false;
-  const categories = tier.categories.map((cat): CategoryResult => {
-    const own = criteria.filter((c) => c.category === cat.id);
-    const score = categoryScore(own, cat.maxCents);
+  const categories = tier.categories.map((cat, c): CategoryResult => {
+    const indexes = tier.categoryIndexes[c];
+    const score = categoryScore(tier.criteria, cents, indexes, cat.maxCents);
     if (score === null) return { id: cat.id, scoreCents: null, level: null, maxCents: cat.maxCents, applicable: false };
     any = true;
     total += score;
@@ -61,16 +73,11 @@ export function scoreCategories(tier: CompiledTier, criteria: CriterionResult[],
     return {
       id: cat.id,
       scoreCents: score,
-      level: categoryLevel(score, cat.maxCents, own, levels),
+      level: categoryLevel(score, cat.maxCents, tier.criteria, cents, indexes, levels),
       maxCents: cat.maxCents,
       applicable: true,
     };
   });
   if (!any) return { categories, totalCents: null, maxCents: null, percentHundredths: null };
-  return {
-    categories,
-    totalCents: total,
-    maxCents: max,
-    percentHundredths: Number(roundHalfUp(BigInt(total) * 10000n, BigInt(max))),
-  };
+  return { categories, totalCents: total, maxCents: max, percentHundredths: roundHalfUpNumber(total * 10000, max) };
 }

@@ -4,7 +4,7 @@
  */
 import type { CompiledCriterion } from '../rubric/compiled';
 import { roundHalfUp, roundHalfUpNumber, toCentsHalfUp, toInteger } from '../sheet/decimal';
-import type { InputState } from './types';
+import type { ReadValue } from '../sheet/typedValues';
 
 /** Points in cents, or NOT_APPLICABLE. A plain number keeps the hot loop free of allocations. */
 export type Outcome = number;
@@ -12,11 +12,11 @@ export const NOT_APPLICABLE = -1;
 const zero = 0;
 const counts = (cents: number): Outcome => cents;
 
-/** The largest valid value of each "best" input among the tier's submitted units. */
-export type BestValues = Map<string, bigint>;
+/** The largest valid value of each "best" input (by its index in rubric.inputs) among the tier's submitted units. */
+export type BestValues = Map<number, bigint>;
 
-function count(s: InputState): bigint | null {
-  return s.read.kind === 'number' ? toInteger(s.read.value) : null;
+function count(read: ReadValue): bigint | null {
+  return read.kind === 'number' ? toInteger(read.value) : null;
 }
 
 /** Multiplies and rounds in numbers while exact, in BigInt beyond. */
@@ -29,12 +29,14 @@ function scaled(value: bigint, maxCents: number, over: bigint): number {
 }
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
-/** The outcome of one criterion for a unit whose inputs are given in rubric order. */
-export function criterionOutcome(c: CompiledCriterion, all: InputState[], best: BestValues): Outcome {
-  const first = all[c.inputIndexes[0]];
-  const second = c.inputIndexes.length > 1 ? all[c.inputIndexes[1]] : null;
-  if (first.invalid || (second !== null && second.invalid)) return zero;
-  if (c.allowNA && (first.read.kind === 'na' || (second !== null && second.read.kind === 'na'))) return NOT_APPLICABLE;
+/** The outcome of one criterion for a unit whose reads and invalid flags are given in rubric order. */
+export function criterionOutcome(c: CompiledCriterion, reads: ReadValue[], invalid: boolean[], best: BestValues): Outcome {
+  const i = c.inputIndexes[0];
+  const j = c.inputIndexes.length > 1 ? c.inputIndexes[1] : -1;
+  if (invalid[i] || (j >= 0 && invalid[j])) return zero;
+  const first = reads[i];
+  const second = j >= 0 ? reads[j] : null;
+  if (c.allowNA && (first.kind === 'na' || (second !== null && second.kind === 'na'))) return NOT_APPLICABLE;
   switch (c.def.kind) {
     case 'ratio': {
       const b = count(second!);
@@ -44,7 +46,7 @@ export function criterionOutcome(c: CompiledCriterion, all: InputState[], best: 
       return counts(scaled(a, c.maxCents, b));
     }
     case 'yesno':
-      return first.read.kind === 'yesno' && first.read.value ? counts(c.maxCents) : zero;
+      return first.kind === 'yesno' && first.value ? counts(c.maxCents) : zero;
     case 'bands': {
       const v = count(first);
       if (v === null) return zero;
@@ -53,12 +55,12 @@ export function criterionOutcome(c: CompiledCriterion, all: InputState[], best: 
     }
     case 'best': {
       const v = count(first);
-      const top = best.get(first.code) ?? 0n;
+      const top = best.get(i) ?? 0n;
       if (v === null || top === 0n) return zero;
       // Only an unnamed row (left out of the best) can exceed it; its points stop at the maximum.
       return counts(scaled(v > top ? top : v, c.maxCents, top));
     }
     case 'points':
-      return first.read.kind === 'number' ? counts(toCentsHalfUp(first.read.value)) : zero;
+      return first.kind === 'number' ? counts(toCentsHalfUp(first.value)) : zero;
   }
 }

@@ -8,12 +8,13 @@ import { findHeader } from '../sheet/findHeader';
 import type { CellValue, Grid } from '../sheet/grid';
 import { readTable } from '../sheet/readTable';
 import { ListedUnit, UnitDirectory } from '../sheet/unitList';
-import { scoreCategories, isBelowMinimum } from './categoryLevels';
-import { BestValues, NOT_APPLICABLE, criterionOutcome } from './criterionPoints';
+import { scoreCategories } from './categoryLevels';
+import { BestValues, criterionOutcome } from './criterionPoints';
 import { UnitDraft, identifyUnits } from './identifyUnits';
 import { compareIssues } from './issues';
 import { assignRanks } from './rank';
-import type { CriterionResult, InputState, RubricSource, ScoreResult, Status, UnitResult } from './types';
+import type { RubricSource, ScoreResult, Status, UnitResult } from './types';
+import { ScoredUnit } from './unitViews';
 import { validateInputs } from './validateInputs';
 import { toInteger } from '../sheet/decimal';
 
@@ -47,48 +48,33 @@ export function scoreSheet(input: ScoreSheetInput): ScoreSheetOutcome {
   });
   const drafts = identifyUnits(table.rows, directory);
 
-  const units: UnitResult[] = drafts.map((d) => {
-    if (!d.source) return missingUnit(d, null);
+  const units: ScoredUnit[] = drafts.map((d) => {
+    const unit = (status: Status, issues: UnitResult['issues']) => newUnit(d, status, issues, rubric);
+    if (!d.source) return unit('missing', [...d.issues]);
     const values = input.overrideValues ? input.overrideValues(d, d.source.values) : d.source.values;
-    const validated = validateInputs(
-      rubric,
-      d.tier,
-      values,
-      { cells: d.source.cells, row: d.source.row, cols: table.inputCols },
-      d.submitted,
-    );
-    if (!d.submitted) return missingUnit(d, validated.inputs);
-    const issues = d.issues.length ? [...d.issues, ...validated.issues] : validated.issues;
-    const status: Status = issues.some((i) => i.severity === 'error') ? 'error' : 'scored';
-    return unitResult(d, status, validated.inputs, issues);
+    const where = { row: d.source.row, cols: table.inputCols };
+    const validated = validateInputs(rubric, d.tier, values, where, d.submitted);
+    const issues = !d.submitted ? [...d.issues] : d.issues.length ? [...d.issues, ...validated.issues] : validated.issues;
+    const status: Status = !d.submitted ? 'missing' : issues.some((i) => i.severity === 'error') ? 'error' : 'scored';
+    const u = unit(status, issues);
+    u.compact = { reads: validated.reads, invalid: validated.invalid, values, ...where };
+    return u;
   });
 
   // Relative-to-best maxima: submitted, named units of the same tier, valid values only.
   const best = bestValues(
-    units.filter((u, i) => u.status !== 'missing' && !drafts[i].unnamed),
+    units.filter((u, k) => u.status !== 'missing' && !drafts[k].unnamed),
     rubric,
   );
 
   for (const u of units) {
-    if (u.status === 'missing' || u.tier === null || !u.inputs) continue;
+    const compact = u.compact;
+    if (u.status === 'missing' || u.tier === null || !compact) continue;
     const tier = rubric.tiers[u.tier];
-    const inputs = u.inputs;
     const tierBest = best.get(u.tier)!;
-    const criteria: CriterionResult[] = tier.criteria.map((c) => {
-      const outcome = criterionOutcome(c, inputs, tierBest);
-      const cents = outcome === NOT_APPLICABLE ? null : outcome;
-      return {
-        code: c.code,
-        category: c.category,
-        inputs: c.inputs,
-        applicable: cents !== null,
-        cents,
-        maxCents: c.maxCents,
-        belowMinimum: cents !== null && isBelowMinimum(cents, c.maxCents, rubric.levels),
-      };
-    });
-    const totals = scoreCategories(tier, criteria, rubric.levels);
-    u.criteria = criteria;
+    const points = tier.criteria.map((c) => criterionOutcome(c, compact.reads, compact.invalid, tierBest));
+    u.criterionCents = points;
+    const totals = scoreCategories(tier, points, rubric.levels);
     u.categories = totals.categories;
     u.totalCents = totals.totalCents;
     u.maxCents = totals.maxCents;
@@ -114,34 +100,24 @@ export function scoreSheet(input: ScoreSheetInput): ScoreSheetOutcome {
   };
 }
 
-function unitResult(d: UnitDraft, status: Status, inputs: InputState[] | null, issues: UnitResult['issues']): UnitResult {
-  return {
-    name: d.name,
-    tier: d.tier,
-    district: d.district,
-    row: d.source ? d.source.row + 1 : null,
-    nameCell: d.source ? d.source.nameCell : null,
-    status,
-    inputs,
-    issues,
-    categories: [],
-    totalCents: null,
-    maxCents: null,
-    percentHundredths: null,
-    rank: null,
-    criteria: null,
-    listed: d.listed !== null,
-    corrections: [],
-    selfTotalCents: null,
-  };
-}
-
-function missingUnit(d: UnitDraft, inputs: InputState[] | null): UnitResult {
-  return unitResult(d, 'missing', inputs, [...d.issues]);
+function newUnit(d: UnitDraft, status: Status, issues: UnitResult['issues'], rubric: CompiledRubric): ScoredUnit {
+  return new ScoredUnit(
+    {
+      name: d.name,
+      tier: d.tier,
+      district: d.district,
+      row: d.source ? d.source.row + 1 : null,
+      nameCell: d.source ? d.source.nameCell : null,
+      status,
+      issues,
+      listed: d.listed !== null,
+    },
+    rubric,
+  );
 }
 
 /** Per tier, the largest valid value of each "best" input (one pass over the units). */
-function bestValues(submitted: UnitResult[], rubric: CompiledRubric): Map<Tier, BestValues> {
+function bestValues(submitted: ScoredUnit[], rubric: CompiledRubric): Map<Tier, BestValues> {
   const out = new Map<Tier, BestValues>();
   const indexes = new Map<Tier, number[]>();
   for (const tier of ['province', 'district', 'commune'] as Tier[]) {
@@ -150,13 +126,14 @@ function bestValues(submitted: UnitResult[], rubric: CompiledRubric): Map<Tier, 
     indexes.set(tier, [...new Set(best)]);
   }
   for (const u of submitted) {
-    if (u.tier === null || !u.inputs) continue;
+    const c = u.compact;
+    if (u.tier === null || !c) continue;
     const best = out.get(u.tier)!;
     for (const i of indexes.get(u.tier)!) {
-      const s = u.inputs[i];
-      if (s.invalid || s.read.kind !== 'number') continue;
-      const v = toInteger(s.read.value);
-      if (v > (best.get(s.code) ?? 0n)) best.set(s.code, v);
+      const read = c.reads[i];
+      if (c.invalid[i] || read.kind !== 'number') continue;
+      const v = toInteger(read.value);
+      if (v > (best.get(i) ?? 0n)) best.set(i, v);
     }
   }
   return out;

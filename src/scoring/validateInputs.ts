@@ -5,10 +5,9 @@
 import type { CompiledRubric } from '../rubric/compiled';
 import { TIER_NAMES, Tier } from '../rubric/schema';
 import { compareToCents, isInteger, isNegative, pow10 } from '../sheet/decimal';
-import { CellValue, parseA1 } from '../sheet/grid';
+import { CellValue, a1 } from '../sheet/grid';
 import { ReadValue, cellDisplayText, readInputCell } from '../sheet/typedValues';
 import { Issue, IssueCode, makeIssue } from './issues';
-import type { InputState } from './types';
 import { formatCentsShort } from './viFormat';
 
 /** The codes a single value can raise on its own. */
@@ -18,7 +17,10 @@ export type ValueIssueCode = Extract<
 >;
 
 export interface ValidatedInputs {
-  inputs: InputState[];
+  /** Per input, in rubric order. */
+  reads: ReadValue[];
+  /** Per input: an error issue is on it (its criteria count 0). */
+  invalid: boolean[];
   issues: Issue[];
 }
 
@@ -81,14 +83,16 @@ export function checkValue(
   }
 }
 
-/** Where a row's input cells are: their A1 addresses and 0-based positions. */
+/** Where a row's input cells are: the 0-based row and each input's 0-based column. */
 export interface InputCells {
-  cells: string[];
   row: number;
   cols: number[];
 }
 
-/** Reads and validates every input of a row. */
+/**
+ * Reads and validates every input of a row. The reads are mostly shared objects and the flags a
+ * plain array: nothing per cell is allocated for a valid row (see InputState for the view).
+ */
 export function validateInputs(
   rubric: CompiledRubric,
   tier: Tier | null,
@@ -97,62 +101,81 @@ export function validateInputs(
   submitted: boolean,
 ): ValidatedInputs {
   const issues: Issue[] = [];
-  const inputs: InputState[] = rubric.inputs.map((inp, i) => {
+  const n = rubric.inputs.length;
+  const reads = new Array<ReadValue>(n);
+  const invalid = new Array<boolean>(n);
+  for (let i = 0; i < n; i++) {
+    const inp = rubric.inputs[i];
     const raw = values[i];
     const read = readInputCell(raw, inp.type);
-    const cell = where.cells[i];
-    const at = { row: where.row, col: where.cols[i] };
-    const problem = checkValue(rubric, tier, inp.code, read, raw);
-    if (problem) issues.push(makeIssue(problem.code, problem.message, cell, at, inp.code));
-    else if (read.kind === 'blank' && submitted) {
-      issues.push(makeIssue('missing_entry', `Chưa nhập ${inp.code} - ${inp.name}`, cell, at, inp.code));
+    reads[i] = read;
+    const problem = read.kind === 'blank' || read.kind === 'yesno' ? null : checkValue(rubric, tier, inp.code, read, raw);
+    invalid[i] = problem !== null;
+    if (problem) {
+      const at = { row: where.row, col: where.cols[i] };
+      issues.push(makeIssue(problem.code, problem.message, a1(at.row, at.col), at, inp.code));
+    } else if (read.kind === 'blank' && submitted) {
+      const at = { row: where.row, col: where.cols[i] };
+      issues.push(makeIssue('missing_entry', `Chưa nhập ${inp.code} - ${inp.name}`, a1(at.row, at.col), at, inp.code));
     }
-    return { code: inp.code, cell, raw, read, invalid: problem !== null };
-  });
-  issues.push(...checkConsistency(rubric, tier, inputs));
-  return { inputs, issues };
+  }
+  checkConsistency(rubric, tier, { reads, invalid, values, where }, issues);
+  return { reads, invalid, issues };
 }
 
 /** Whether a part exceeds its total; false unless both hold numbers. */
-export function exceeds(part: InputState, total: InputState): boolean {
-  if (part.read.kind !== 'number' || total.read.kind !== 'number') return false;
-  const a = part.read.value;
-  const b = total.read.value;
+export function exceeds(part: ReadValue, total: ReadValue): boolean {
+  if (part.kind !== 'number' || total.kind !== 'number') return false;
+  const a = part.value;
+  const b = total.value;
   // a > b ⇔ a.units × 10^b.scale > b.units × 10^a.scale
   const left = b.scale === 0 ? a.units : a.units * pow10(b.scale);
   const right = a.scale === 0 ? b.units : b.units * pow10(a.scale);
   return left > right;
 }
 
-export function exceedsMessage(rubric: CompiledRubric, part: InputState, total: InputState): string {
-  const p = rubric.inputByCode.get(part.code)!;
-  const t = rubric.inputByCode.get(total.code)!;
-  return `${p.code} - ${p.name} (${cellDisplayText(part.raw).trim()}) lớn hơn ${t.code} - ${t.name} (${cellDisplayText(total.raw).trim()})`;
+export function exceedsMessage(
+  rubric: CompiledRubric,
+  partCode: string,
+  partRaw: CellValue,
+  totalCode: string,
+  totalRaw: CellValue,
+): string {
+  const p = rubric.inputByCode.get(partCode)!;
+  const t = rubric.inputByCode.get(totalCode)!;
+  return `${p.code} - ${p.name} (${cellDisplayText(partRaw).trim()}) lớn hơn ${t.code} - ${t.name} (${cellDisplayText(totalRaw).trim()})`;
 }
 
-/** Consistency rules (part ≤ total), checked only when both inputs are valid numbers; marks the part invalid. */
-export function checkConsistency(rubric: CompiledRubric, tier: Tier | null, inputs: InputState[]): Issue[] {
-  const issues: Issue[] = [];
+/**
+ * Consistency rules (part ≤ total), checked only when both inputs are valid numbers; a breach
+ * is exceeds_total on the part, which then counts as invalid.
+ */
+export function checkConsistency(
+  rubric: CompiledRubric,
+  tier: Tier | null,
+  row: { reads: ReadValue[]; invalid: boolean[]; values: CellValue[]; where: InputCells },
+  issues: Issue[],
+): void {
   const rules = tier ? rubric.tiers[tier].rules : rubric.tierlessRules;
-  const flagged: string[] = [];
+  let flagged: number[] | null = null;
   for (const rule of rules) {
-    const part = inputs[rule.partIndex];
-    const total = inputs[rule.totalIndex];
+    const p = rule.partIndex;
+    const t = rule.totalIndex;
     // Validity here is the value's own: a part flagged by an earlier rule is still a number.
-    if (flagged.includes(part.code)) continue;
-    if (part.invalid || (total.invalid && !flagged.includes(total.code))) continue;
-    if (!exceeds(part, total)) continue;
-    flagged.push(part.code);
-    part.invalid = true;
+    if (flagged?.includes(p)) continue;
+    if (row.invalid[p] || (row.invalid[t] && !flagged?.includes(t))) continue;
+    if (!exceeds(row.reads[p], row.reads[t])) continue;
+    (flagged ??= []).push(p);
+    row.invalid[p] = true;
+    const at = { row: row.where.row, col: row.where.cols[p] };
     issues.push(
       makeIssue(
         'exceeds_total',
-        exceedsMessage(rubric, part, total),
-        part.cell,
-        part.cell ? parseA1(part.cell) : null,
-        part.code,
+        exceedsMessage(rubric, rule.part, row.values[p], rule.total, row.values[t]),
+        a1(at.row, at.col),
+        at,
+        rule.part,
       ),
     );
   }
-  return issues;
 }

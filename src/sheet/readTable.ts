@@ -33,8 +33,6 @@ export interface TableRow {
   district: string | null;
   /** Raw input cells, in the order of rubric.inputs. */
   values: CellValue[];
-  /** A1 address of each input cell, in the order of rubric.inputs. */
-  cells: string[];
   /** At least one input cell holds something. */
   submitted: boolean;
 }
@@ -167,7 +165,6 @@ export function readTable(grid: Grid, layout: HeaderLayout, rubric: CompiledRubr
       sectionTier,
       district,
       values: inputCols.map((c) => cellAt(grid, r, c)),
-      cells: inputCols.map((c) => a1(r, c)),
       submitted: entries,
     });
   }

@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+/**
+ * The add-in's figures for `npm run bench`, measured against the in-memory fake Excel:
+ *   roundTripsPerScore([150, 10000]) → per size, the read and write round trips (context.sync)
+ *     of a first Score and of a second one, and the largest request and response;
+ *   taskpaneSize() → the task pane's JavaScript from a production build, raw and gzipped.
+ *
+ *   node scripts/bench-addin.js        prints both
+ *
+ * The TypeScript sources (gateway, fake, sample sheet) are compiled on the fly with the
+ * project's TypeScript, so nothing needs building first.
+ */
+'use strict';
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const zlib = require('node:zlib');
+
+const ROOT = path.join(__dirname, '..');
+
+function registerTypeScript() {
+  if (require.extensions['.ts']) return;
+  const ts = require('typescript');
+  const compile = (module, filename) => {
+    const source = fs.readFileSync(filename, 'utf8');
+    const out = ts.transpileModule(source, {
+      fileName: filename,
+      compilerOptions: {
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2022,
+        esModuleInterop: true,
+        jsx: ts.JsxEmit.ReactJSX,
+      },
+    });
+    module._compile(out.outputText, filename);
+  };
+  require.extensions['.ts'] = compile;
+  require.extensions['.tsx'] = compile;
+}
+
+/** Round trips per Score on a realistic sheet of each size (staff notes included). */
+async function roundTripsPerScore(sizes = [150, 10000]) {
+  registerTypeScript();
+  const { submissionWorkbook } = require(path.join(ROOT, 'test/addin/fixtures/submissionWorkbook.ts'));
+  const { FakeExcel } = require(path.join(ROOT, 'test/addin/fake/fakeExcel.ts'));
+  const { createOfficeGateway } = require(path.join(ROOT, 'src/workbook/office/officeGateway.ts'));
+  const { vi } = require(path.join(ROOT, 'src/taskpane/strings/vi.ts'));
+  const out = [];
+  for (const units of sizes) {
+    const layout = submissionWorkbook({ units });
+    const excel = new FakeExcel(layout.state);
+    const gateway = createOfficeGateway(excel.host(), vi.gateway);
+    const runs = [];
+    for (let i = 0; i < 2; i++) {
+      excel.resetSyncs();
+      const t0 = process.hrtime.bigint();
+      const report = await gateway.score();
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      if (!report.ok) throw new Error(report.message);
+      runs.push({
+        reads: report.value.roundTrips.reads,
+        writes: report.value.roundTrips.writes,
+        maxRequestBytes: Math.max(...excel.syncs.map((s) => s.requestBytes)),
+        maxResponseBytes: Math.max(...excel.syncs.map((s) => s.responseBytes)),
+        ms,
+      });
+    }
+    out.push({ units, ...runs[0], again: runs[1] });
+  }
+  return out;
+}
+
+/** The task pane's JavaScript from a production build (in a temporary folder). */
+async function taskpaneSize() {
+  const webpack = require('webpack');
+  const makeConfig = require(path.join(ROOT, 'webpack.config.js'));
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cqdt-pane-'));
+  const config = await makeConfig({ outDir }, { mode: 'production' });
+  const stats = await new Promise((resolve, reject) =>
+    webpack(config, (err, s) =>
+      err ? reject(err) : s.hasErrors() ? reject(new Error(s.toString({ all: false, errors: true }))) : resolve(s),
+    ),
+  );
+  const files = stats
+    .toJson({ all: false, entrypoints: true })
+    .entrypoints.taskpane.assets.map((a) => a.name)
+    .filter((n) => n.endsWith('.js'));
+  let raw = 0;
+  let gzip = 0;
+  for (const f of files) {
+    const bytes = fs.readFileSync(path.join(outDir, f));
+    raw += bytes.length;
+    gzip += zlib.gzipSync(bytes, { level: 9 }).length;
+  }
+  fs.rmSync(outDir, { recursive: true, force: true });
+  return { files, raw, gzip };
+}
+
+module.exports = { roundTripsPerScore, taskpaneSize };
+
+if (require.main === module) {
+  (async () => {
+    const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+    for (const r of await roundTripsPerScore()) {
+      console.log(
+        `Add-in, ${r.units} đơn vị: ${r.reads} lượt đọc + ${r.writes} lượt ghi (lần chấm lại: ${r.again.reads} + ${r.again.writes}); ` +
+          `yêu cầu lớn nhất ${kb(r.maxRequestBytes)}, phản hồi lớn nhất ${kb(Math.max(r.maxResponseBytes, r.again.maxResponseBytes))}; ` +
+          `${r.ms.toFixed(0)} ms trên Excel giả`,
+      );
+    }
+    const size = await taskpaneSize();
+    console.log(`Task pane: ${size.files.join(', ')} — ${kb(size.raw)}, nén gzip ${kb(size.gzip)} (mục tiêu ≤ 300 KB)`);
+  })().catch((e) => {
+    console.error(`bench-addin: ${e.stack || e}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,111 @@
+/**
+ * A unit's inputs and criteria are stored compactly while scoring (shared reads, flag and cents
+ * arrays) and shown as objects only when someone looks: 10,000 units would otherwise mean
+ * hundreds of thousands of small objects nobody reads.
+ */
+import type { CompiledRubric, CompiledTier } from '../rubric/compiled';
+import type { LevelDef } from '../rubric/schema';
+import { CellValue, a1 } from '../sheet/grid';
+import type { ReadValue } from '../sheet/typedValues';
+import { isBelowMinimum } from './categoryLevels';
+import { NOT_APPLICABLE } from './criterionPoints';
+import type { CriterionResult, InputState, UnitResult } from './types';
+
+export interface CompactInputs {
+  reads: ReadValue[];
+  invalid: boolean[];
+  values: CellValue[];
+  /** 0-based sheet row and each input's 0-based column. */
+  row: number;
+  cols: number[];
+}
+
+export function inputStates(rubric: CompiledRubric, c: CompactInputs): InputState[] {
+  return rubric.inputs.map((inp, i) => ({
+    code: inp.code,
+    cell: a1(c.row, c.cols[i]),
+    raw: c.values[i],
+    read: c.reads[i],
+    invalid: c.invalid[i],
+  }));
+}
+
+export function criterionResults(tier: CompiledTier, cents: number[], levels: LevelDef[]): CriterionResult[] {
+  return tier.criteria.map((c, i) => {
+    const points = cents[i] === NOT_APPLICABLE ? null : cents[i];
+    return {
+      code: c.code,
+      category: c.category,
+      inputs: c.inputs,
+      applicable: points !== null,
+      cents: points,
+      maxCents: c.maxCents,
+      belowMinimum: points !== null && isBelowMinimum(points, c.maxCents, levels),
+    };
+  });
+}
+
+/**
+ * A unit's result. `inputs` and `criteria` are made from the compact storage on first read
+ * (getters on the prototype: spreading a unit copies the plain fields only) and can be replaced.
+ */
+export class ScoredUnit implements UnitResult {
+  name: string;
+  tier: UnitResult['tier'];
+  district: string | null;
+  row: number | null;
+  nameCell: string | null;
+  status: UnitResult['status'];
+  issues: UnitResult['issues'];
+  categories: UnitResult['categories'] = [];
+  totalCents: number | null = null;
+  maxCents: number | null = null;
+  percentHundredths: number | null = null;
+  rank: number | null = null;
+  listed: boolean;
+  corrections: UnitResult['corrections'] = [];
+  selfTotalCents: number | null = null;
+  /** Compact inputs, while scoring and for the views. */
+  compact: CompactInputs | null = null;
+  /** Criterion points in the tier's order, NOT_APPLICABLE for those that do not count. */
+  criterionCents: number[] | null = null;
+  private inputsView: InputState[] | null | undefined;
+  private criteriaView: CriterionResult[] | null | undefined;
+
+  constructor(
+    fields: Pick<UnitResult, 'name' | 'tier' | 'district' | 'row' | 'nameCell' | 'status' | 'issues' | 'listed'>,
+    private readonly rubric: CompiledRubric,
+  ) {
+    this.name = fields.name;
+    this.tier = fields.tier;
+    this.district = fields.district;
+    this.row = fields.row;
+    this.nameCell = fields.nameCell;
+    this.status = fields.status;
+    this.issues = fields.issues;
+    this.listed = fields.listed;
+  }
+
+  get inputs(): InputState[] | null {
+    if (this.inputsView === undefined) this.inputsView = this.compact ? inputStates(this.rubric, this.compact) : null;
+    return this.inputsView;
+  }
+
+  set inputs(value: InputState[] | null) {
+    this.inputsView = value;
+  }
+
+  get criteria(): CriterionResult[] | null {
+    if (this.criteriaView === undefined) {
+      this.criteriaView =
+        this.criterionCents && this.tier
+          ? criterionResults(this.rubric.tiers[this.tier], this.criterionCents, this.rubric.levels)
+          : null;
+    }
+    return this.criteriaView;
+  }
+
+  set criteria(value: CriterionResult[] | null) {
+    this.criteriaView = value;
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * What the task pane and the ribbon command may ask of the open workbook. The one implementation
+ * that talks to Excel lives in ./office; components receive a gateway through props and never
+ * call Office themselves, so they can be driven by a fake in tests.
+ *
+ * Every method resolves — it never rejects: a failure comes back as { ok: false, message } in
+ * words the user can act on. Export (ranking sheet, decision draft) and appraisal (a "Thẩm
+ * định" row) are meant to join as further methods of the same shape.
+ */
+import type { CompiledRubric } from '../rubric/compiled';
+import type { RubricSource, ScoreResult } from '../scoring/types';
+import type { CellValue } from '../sheet/grid';
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** What the host can do beyond the minimum (ExcelApi 1.7), detected at run time. */
+export interface Capabilities {
+  /** Notes on cells (ExcelApi 1.18). */
+  notes: boolean;
+  /** The sheet's AutoFilter (ExcelApi 1.9). */
+  autoFilter: boolean;
+  /** Reading merged areas (ExcelApi 1.13); without it blank header cells take the value above. */
+  mergedAreas: boolean;
+}
+
+/** A rubric the user imported from a JSON file in the task pane; it wins over the workbook's. */
+export interface ImportedRubric {
+  rubric: CompiledRubric;
+  fileName: string;
+}
+
+/** Where a Score is: reading, scoring, then writing batch `done` of `total`. */
+export interface ScoreProgress {
+  stage: 'reading' | 'scoring' | 'writing';
+  done: number;
+  total: number;
+}
+
+export interface ScoreOptions {
+  rubric?: ImportedRubric | null;
+  onProgress?: (progress: ScoreProgress) => void;
+}
+
+export interface RubricInUse {
+  source: RubricSource;
+  id: string;
+  name: string;
+  /** The imported file's name, when source is 'file'. */
+  fileName: string | null;
+}
+
+/** What Score would do right now; nothing is written to find out. */
+export interface WorkbookDescription {
+  activeSheet: string;
+  /** The sheet Score would score, or null when none can be (then `problem` says why). */
+  sheet: string | null;
+  problem: string | null;
+  /** Null when the rubric itself cannot be read (then `problem` names the cell). */
+  rubric: RubricInUse | null;
+  /** The active sheet holds no values at all. */
+  activeSheetEmpty: boolean;
+  hasRubricSheet: boolean;
+  /** The workbook already holds a result block (scored before, here or by the command line). */
+  scoredBefore: boolean;
+  capabilities: Capabilities;
+}
+
+export interface ScoreReport {
+  result: ScoreResult;
+  rubric: RubricInUse;
+  /** The block written, as recorded in the defined name: 'Tổng hợp'!$X$5:$AK$160. */
+  block: string;
+  /** What the host could not do and what was done instead, in words. */
+  notices: string[];
+  roundTrips: { reads: number; writes: number };
+}
+
+/** The task pane's filters, each a condition on one result column. */
+export type FilterKind = 'all' | 'attention' | 'missing' | 'notRanked' | 'errors';
+
+export const FILTER_KINDS: FilterKind[] = ['all', 'attention', 'missing', 'notRanked', 'errors'];
+
+export interface WorkbookGateway {
+  /** The sheet Score would use and the rubric in use. */
+  describe(options?: ScoreOptions): Promise<Outcome<WorkbookDescription>>;
+  /** Scores the submission sheet and writes the results in place. */
+  score(options?: ScoreOptions): Promise<Outcome<ScoreReport>>;
+  /** Activates the sheet and selects the cell (a problem clicked in the pane). */
+  selectCell(sheet: string, address: string): Promise<Outcome<null>>;
+  /** Sets the AutoFilter of the scored sheet for one of the pane's filters. */
+  applyFilter(kind: FilterKind): Promise<Outcome<FilterKind>>;
+  /** Writes rows (the built-in rubric) as a new "Tiêu chí" sheet; an existing one is never replaced. */
+  writeRubricSheet(rows: CellValue[][]): Promise<Outcome<{ sheet: string }>>;
+  /** Calls back when the user switches sheets; the value is a function that stops listening. */
+  onActiveSheetChanged(listener: () => void): Promise<Outcome<() => Promise<void>>>;
+}
+
+/** The gateway's own sentences (the engine's messages are Vietnamese in every language). */
+export interface GatewayMessages {
+  excelFailed: (detail: string) => string;
+  emptySheet: (sheet: string) => string;
+  sheetProtected: (sheet: string) => string;
+  notScoredYet: string;
+  blockColumnMissing: (title: string) => string;
+  filterUnsupported: string;
+  rubricSheetExists: (sheet: string) => string;
+  selectFailed: (sheet: string, address: string) => string;
+  notesUnsupported: string;
+  autoFilterUnsupported: string;
+  autoFilterTable: string;
+  mergesUnsupported: string;
+  staffNotesKept: (count: number) => string;
+  watchFailed: (detail: string) => string;
+}

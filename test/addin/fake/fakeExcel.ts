@@ -1,0 +1,1245 @@
+/**
+ * A fake of the slice of the Excel JavaScript API the gateway uses, over a WorkbookState.
+ *
+ * It keeps the rules that make real add-ins fail: a property can be read only after it was
+ * loaded and the context synced; APIs of requirement sets the fake host lacks are absent; a
+ * request or response above the web's 5 MB cap fails the sync; a custom-format rule cannot be
+ * loaded through `custom` on a rule of another type. Member names are checked against
+ * @types/office-js through `Slice`, so a misspelt API fails to compile here and in the gateway.
+ */
+import { MergedArea, quoteSheetName } from '../../../src/sheet/grid';
+import {
+  ConditionalFormatState,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  SheetState,
+  StoredValue,
+  WorkbookState,
+  absoluteAddress,
+  areaAddress,
+  fakeError,
+  intersect,
+  newId,
+  parseRangeAddress,
+} from './workbookState';
+
+/** A member's type as the fake must match it: functions by their parameters, data by its type, objects loosely. */
+type Shallow<V> = V extends (...args: infer A) => unknown
+  ? (...args: A) => unknown
+  : V extends string | number | boolean | null | undefined
+    ? V
+    : V extends unknown[][]
+      ? V
+      : unknown;
+/** The members K of a real Office class, which the fake class must have under the same names. */
+type Slice<T, K extends keyof T> = { [P in K]: Shallow<T[P]> };
+
+export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+  operations: number;
+}
+
+export interface FakeExcelOptions {
+  /** Highest ExcelApi version the fake host supports ("1.7" = Office 2019). */
+  apiVersion?: string;
+  payloadLimitBytes?: number;
+}
+
+/** The fake host: the workbook, what was synced, and an OfficeHost for the gateway. */
+export class FakeExcel {
+  readonly syncs: SyncRecord[] = [];
+  /** Makes the n-th sync from now (1-based) fail after its operations ran, as a dropped connection would. */
+  failOnSync: number | null = null;
+  readonly apiVersion: string;
+  readonly payloadLimitBytes: number;
+
+  constructor(
+    readonly state: WorkbookState,
+    options: FakeExcelOptions = {},
+  ) {
+    this.apiVersion = options.apiVersion ?? '1.18';
+    this.payloadLimitBytes = options.payloadLimitBytes ?? WEB_PAYLOAD_LIMIT;
+  }
+
+  /** Versions compare by their parts: 1.18 is after 1.7. */
+  supports(version: string): boolean {
+    const [major, minor] = version.split('.').map(Number);
+    const [hasMajor, hasMinor] = this.apiVersion.split('.').map(Number);
+    return hasMajor > major || (hasMajor === major && hasMinor >= (minor ?? 0));
+  }
+
+  isSetSupported(name: string, version: string): boolean {
+    return name === 'ExcelApi' && this.supports(version);
+  }
+
+  newContext(): FakeContext {
+    return new FakeContext(this);
+  }
+
+  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return batch(this.newContext() as unknown as Excel.RequestContext);
+  }
+
+  /** An OfficeHost as the gateway expects it. */
+  host() {
+    return {
+      run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => this.run(batch),
+      runInContext: <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>) => batch(context),
+      isSetSupported: (name: string, version: string) => this.isSetSupported(name, version),
+    };
+  }
+
+  resetSyncs(): void {
+    this.syncs.length = 0;
+  }
+}
+
+/** JSON size of what crosses the wire (a nested proxy counts by its data). */
+const bytesOf = (v: unknown) => JSON.stringify(v ?? null, (key, value) => (key === 'context' ? undefined : value)).length;
+const OPERATION_BYTES = 120;
+
+export class FakeContext implements Slice<Excel.RequestContext, 'sync'> {
+  readonly workbook: FakeWorkbook;
+  private loads: (() => number)[] = [];
+  private requestBytes = 0;
+  private operations = 0;
+
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  get state(): WorkbookState {
+    return this.excel.state;
+  }
+
+  /** Records a queued write and its payload. */
+  charge(args: unknown = null): void {
+    this.operations++;
+    this.requestBytes += OPERATION_BYTES + bytesOf(args);
+  }
+
+  /** Records a queued load; `settle` runs at sync and returns the response's size. */
+  queueLoad(settle: () => number): void {
+    this.operations++;
+    this.requestBytes += OPERATION_BYTES;
+    this.loads.push(settle);
+  }
+
+  requireApi(version: string, what: string): void {
+    if (!this.excel.supports(version)) throw fakeError('ApiNotFound', `${what} cần ExcelApi ${version}`);
+  }
+
+  async sync(): Promise<void> {
+    const loads = this.loads;
+    this.loads = [];
+    let responseBytes = 0;
+    for (const settle of loads) responseBytes += settle();
+    const record = { requestBytes: this.requestBytes, responseBytes, operations: this.operations };
+    this.requestBytes = 0;
+    this.operations = 0;
+    this.excel.syncs.push(record);
+    if (this.excel.failOnSync !== null && --this.excel.failOnSync === 0) {
+      this.excel.failOnSync = null;
+      throw fakeError('GeneralException', 'Mất kết nối với Excel');
+    }
+    if (record.requestBytes > this.excel.payloadLimitBytes || record.responseBytes > this.excel.payloadLimitBytes) {
+      throw fakeError(
+        'RequestPayloadSizeLimitExceeded',
+        `Yêu cầu vượt giới hạn 5 MB (${record.requestBytes} / ${record.responseBytes} byte)`,
+      );
+    }
+  }
+}
+
+/** Load specification → top-level property names (and for collections, the items' paths). */
+function parseSpec(spec: unknown): string[] {
+  if (spec === undefined || spec === null) return ['*'];
+  if (typeof spec === 'string')
+    return spec
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  if (Array.isArray(spec)) return spec.map(String);
+  const sel = (spec as { select?: string }).select;
+  return sel ? parseSpec(sel) : ['*'];
+}
+
+/** The shared load / sync / read discipline of every proxy. */
+abstract class FakeObject {
+  private readableProps = new Set<string>();
+  private synced = false;
+  protected data: Record<string, unknown> = {};
+
+  constructor(
+    readonly context: FakeContext,
+    protected readonly isNull: boolean,
+  ) {}
+
+  get isNullObject(): boolean {
+    if (!this.synced) throw fakeError('PropertyNotLoaded', `${this.constructor.name}.isNullObject đọc trước khi load và sync`);
+    return this.isNull;
+  }
+
+  /** Takes what the loaded properties hold now (batch order), readable after the sync. */
+  protected loadProps(props: string[]): void {
+    const snapshot = this.isNull ? {} : this.snapshot(props);
+    this.context.queueLoad(() => {
+      this.synced = true;
+      if (this.isNull) return 4;
+      for (const p of props) this.readableProps.add(p === '*' ? '*' : p.split('/')[0]);
+      Object.assign(this.data, snapshot);
+      return bytesOf(snapshot);
+    });
+  }
+
+  protected abstract snapshot(props: string[]): Record<string, unknown>;
+
+  /** Marks properties as loaded by a collection's load. */
+  settleFromCollection(props: string[], snapshot: Record<string, unknown>): void {
+    this.synced = true;
+    for (const p of props) this.readableProps.add(p);
+    Object.assign(this.data, snapshot);
+  }
+
+  protected read<T>(prop: string): T {
+    if (this.isNull) throw fakeError('InvalidObjectPath', `${this.constructor.name}.${prop} đọc trên đối tượng null`);
+    if (!this.readableProps.has(prop) && !this.readableProps.has('*')) {
+      throw fakeError('PropertyNotLoaded', `${this.constructor.name}.${prop} đọc trước khi load và sync`);
+    }
+    return this.data[prop] as T;
+  }
+
+  protected live(): void {
+    if (this.isNull) throw fakeError('InvalidObjectPath', `${this.constructor.name}: thao tác trên đối tượng null`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workbook, sheets, names
+
+export class FakeWorkbook implements Slice<Excel.Workbook, 'worksheets' | 'names'> {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly names: FakeNamedItemCollection;
+
+  constructor(readonly context: FakeContext) {
+    this.worksheets = new FakeWorksheetCollection(context);
+    this.names = new FakeNamedItemCollection(context);
+  }
+}
+
+export class FakeWorksheetCollection
+  extends FakeObject
+  implements
+    Slice<
+      Excel.WorksheetCollection,
+      'items' | 'getActiveWorksheet' | 'getItem' | 'getItemOrNullObject' | 'add' | 'load' | 'onActivated'
+    >
+{
+  private itemList: FakeWorksheet[] = [];
+
+  constructor(context: FakeContext) {
+    super(context, false);
+  }
+
+  get items(): FakeWorksheet[] {
+    this.read('items');
+    return this.itemList;
+  }
+
+  protected snapshot(): Record<string, unknown> {
+    return {};
+  }
+
+  load(spec?: unknown): this {
+    const paths = parseSpec(spec)
+      .filter((p) => p.startsWith('items/'))
+      .map((p) => p.slice(6));
+    const sheets = this.context.state.sheets.map((s) => new FakeWorksheet(this.context, s));
+    const snapshots = sheets.map((s) => ({ name: s.state!.name, standardWidth: s.state!.standardWidth }));
+    this.context.queueLoad(() => {
+      this.itemList = sheets;
+      sheets.forEach((s, i) => s.settleFromCollection(paths.length ? paths : ['*'], snapshots[i]));
+      this.settleFromCollection(['items'], {});
+      return bytesOf(snapshots);
+    });
+    return this;
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    const active = this.context.state.activeSheet;
+    if (!active) throw fakeError('ItemNotFound', 'Không có trang đang mở');
+    return new FakeWorksheet(this.context, active);
+  }
+
+  getItem(key: string): FakeWorksheet {
+    const sheet = this.context.state.sheet(key);
+    if (!sheet) throw fakeError('ItemNotFound', `Không có trang "${key}"`);
+    return new FakeWorksheet(this.context, sheet);
+  }
+
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, this.context.state.sheet(key) ?? null);
+  }
+
+  add(name?: string): FakeWorksheet {
+    this.context.charge(name);
+    return new FakeWorksheet(this.context, this.context.state.addSheet(name ?? `Sheet${this.context.state.sheets.length + 1}`));
+  }
+
+  get onActivated() {
+    const context = this.context;
+    return {
+      add: (handler: () => Promise<unknown>) => {
+        context.requireApi('1.7', 'worksheets.onActivated');
+        context.charge();
+        const listener = () => void handler();
+        context.state.activationListeners.push(listener);
+        return {
+          context,
+          remove: () => {
+            context.state.activationListeners = context.state.activationListeners.filter((l) => l !== listener);
+          },
+        };
+      },
+    };
+  }
+}
+
+export class FakeWorksheet
+  extends FakeObject
+  implements
+    Slice<
+      Excel.Worksheet,
+      | 'name'
+      | 'standardWidth'
+      | 'getRange'
+      | 'getRangeByIndexes'
+      | 'getUsedRangeOrNullObject'
+      | 'activate'
+      | 'load'
+      | 'notes'
+      | 'autoFilter'
+      | 'tables'
+      | 'protection'
+    >
+{
+  constructor(
+    context: FakeContext,
+    readonly state: SheetState | null,
+  ) {
+    super(context, state === null);
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+
+  get standardWidth(): number {
+    return this.read('standardWidth');
+  }
+
+  protected snapshot(): Record<string, unknown> {
+    return { name: this.state!.name, standardWidth: this.state!.standardWidth };
+  }
+
+  load(spec?: unknown): this {
+    this.loadProps(parseSpec(spec));
+    return this;
+  }
+
+  getRange(address?: string): FakeRange {
+    if (!this.state) return new FakeRange(this.context, null, null);
+    const area = address ? parseRangeAddress(address) : { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 };
+    return new FakeRange(this.context, this.state, area);
+  }
+
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    this.context.requireApi('1.7', 'getRangeByIndexes');
+    if (rowCount < 1 || columnCount < 1) throw fakeError('InvalidArgument', 'Vùng rỗng');
+    const area = {
+      top: startRow,
+      left: startColumn,
+      bottom: startRow + rowCount - 1,
+      right: Math.min(MAX_COLUMNS - 1, startColumn + columnCount - 1),
+    };
+    return new FakeRange(this.context, this.state, this.state ? area : null);
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    if (!valuesOnly) throw fakeError('NotImplemented', 'Bản giả chỉ có vùng đã dùng theo giá trị');
+    const area = this.state ? this.state.usedArea() : null;
+    return new FakeRange(this.context, area ? this.state : null, area);
+  }
+
+  activate(): void {
+    this.live();
+    this.context.charge();
+    this.context.state.activate(this.state!);
+  }
+
+  get notes(): FakeNoteCollection {
+    this.context.requireApi('1.18', 'Worksheet.notes');
+    return new FakeNoteCollection(this.context, this.state);
+  }
+
+  get autoFilter(): FakeAutoFilter {
+    this.context.requireApi('1.9', 'Worksheet.autoFilter');
+    return new FakeAutoFilter(this.context, this.state);
+  }
+
+  get protection(): FakeWorksheetProtection {
+    return new FakeWorksheetProtection(this.context, this.state);
+  }
+
+  get tables() {
+    const count = this.state?.tables ?? 0;
+    return { getCount: () => new FakeClientResult(this.context, count) };
+  }
+}
+
+export class FakeWorksheetProtection extends FakeObject implements Slice<Excel.WorksheetProtection, 'protected' | 'load'> {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: SheetState | null,
+  ) {
+    super(context, sheet === null);
+  }
+
+  protected snapshot(): Record<string, unknown> {
+    return { protected: this.sheet!.protected };
+  }
+
+  load(spec?: unknown): this {
+    this.loadProps(parseSpec(spec));
+    return this;
+  }
+
+  get protected(): boolean {
+    return this.read('protected');
+  }
+}
+
+export class FakeClientResult implements Slice<OfficeExtension.ClientResult<number>, 'value'> {
+  private settled = false;
+
+  constructor(
+    context: FakeContext,
+    private readonly result: number,
+  ) {
+    context.queueLoad(() => {
+      this.settled = true;
+      return bytesOf(result);
+    });
+  }
+
+  get value(): number {
+    if (!this.settled) throw fakeError('PropertyNotLoaded', 'ClientResult.value đọc trước khi sync');
+    return this.result;
+  }
+}
+
+export class FakeNamedItemCollection implements Slice<Excel.NamedItemCollection, 'getItem' | 'getItemOrNullObject' | 'add'> {
+  constructor(readonly context: FakeContext) {}
+
+  getItem(name: string): FakeNamedItem {
+    if (!this.context.state.names.has(name)) throw fakeError('ItemNotFound', `Không có tên "${name}"`);
+    return new FakeNamedItem(this.context, name);
+  }
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, this.context.state.names.has(name) ? name : null);
+  }
+
+  add(name: string, reference: unknown): FakeNamedItem {
+    if (this.context.state.names.has(name)) throw fakeError('ItemAlreadyExists', `Tên "${name}" đã có`);
+    if (!(reference instanceof FakeRange) || !reference.sheet || !reference.area) {
+      throw fakeError('InvalidArgument', 'Bản giả chỉ nhận một Range làm tham chiếu');
+    }
+    this.context.charge(name);
+    this.context.state.setName(name, reference.sheet, reference.area);
+    return new FakeNamedItem(this.context, name);
+  }
+}
+
+export class FakeNamedItem extends FakeObject implements Slice<Excel.NamedItem, 'formula' | 'delete' | 'load'> {
+  constructor(
+    context: FakeContext,
+    private readonly itemName: string | null,
+  ) {
+    super(context, itemName === null);
+  }
+
+  get formula(): string {
+    return this.read('formula');
+  }
+
+  protected snapshot(): Record<string, unknown> {
+    return { formula: this.context.state.names.get(this.itemName!) ?? null, name: this.itemName };
+  }
+
+  load(spec?: unknown): this {
+    this.loadProps(parseSpec(spec));
+    return this;
+  }
+
+  delete(): void {
+    this.live();
+    this.context.charge();
+    this.context.state.names.delete(this.itemName!);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranges
+
+function excelValue(v: StoredValue): unknown {
+  if (v === null) return '';
+  if (typeof v === 'object') return v.error;
+  return v;
+}
+
+function valueType(v: StoredValue): string {
+  if (v === null || v === '') return 'Empty';
+  if (typeof v === 'number') return 'Double';
+  if (typeof v === 'boolean') return 'Boolean';
+  if (typeof v === 'object') return 'Error';
+  return 'String';
+}
+
+/** A value set through `values`, read the way Excel reads typed input. */
+function storedFromInput(v: unknown): StoredValue | undefined {
+  if (v === null || v === undefined) return undefined; // null leaves the cell as it is
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  const text = String(v);
+  if (text === '') return null;
+  if (text.startsWith("'")) return text.slice(1);
+  if (text.startsWith('=')) throw fakeError('InvalidArgument', `Bản giả không ghi công thức: ${text}`);
+  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (/^(TRUE|FALSE)$/i.test(text)) return text.toUpperCase() === 'TRUE';
+  return text;
+}
+
+const MAX_FORMATTED_CELLS = 5_000_000;
+
+export class FakeRange
+  extends FakeObject
+  implements
+    Slice<
+      Excel.Range,
+      | 'address'
+      | 'rowIndex'
+      | 'columnIndex'
+      | 'rowCount'
+      | 'columnCount'
+      | 'values'
+      | 'valueTypes'
+      | 'numberFormat'
+      | 'columnHidden'
+      | 'format'
+      | 'conditionalFormats'
+      | 'load'
+      | 'clear'
+      | 'select'
+      | 'getIntersectionOrNullObject'
+      | 'getMergedAreasOrNullObject'
+    >
+{
+  constructor(
+    context: FakeContext,
+    readonly sheet: SheetState | null,
+    readonly area: MergedArea | null,
+  ) {
+    super(context, sheet === null || area === null);
+  }
+
+  private get rows(): number {
+    return this.area!.bottom - this.area!.top + 1;
+  }
+
+  private get cols(): number {
+    return this.area!.right - this.area!.left + 1;
+  }
+
+  protected snapshot(props: string[]): Record<string, unknown> {
+    const all = props.includes('*');
+    const want = (p: string) => all || props.includes(p);
+    const a = this.area!;
+    const s = this.sheet!;
+    const out: Record<string, unknown> = {};
+    if (want('address')) out.address = `${quoteSheetName(s.name)}!${areaAddress(a)}`;
+    if (want('rowIndex')) out.rowIndex = a.top;
+    if (want('columnIndex')) out.columnIndex = a.left;
+    if (want('rowCount')) out.rowCount = this.rows;
+    if (want('columnCount')) out.columnCount = this.cols;
+    const grid = (f: (r: number, c: number) => unknown) => {
+      if (this.rows * this.cols > MAX_FORMATTED_CELLS) throw fakeError('ResponsePayloadSizeLimitExceeded', 'Vùng quá lớn để đọc');
+      const rows: unknown[][] = [];
+      for (let r = a.top; r <= a.bottom; r++) {
+        const row: unknown[] = [];
+        for (let c = a.left; c <= a.right; c++) row.push(f(r, c));
+        rows.push(row);
+      }
+      return rows;
+    };
+    if (want('values')) out.values = grid((r, c) => excelValue(s.value(r, c)));
+    if (want('valueTypes')) out.valueTypes = grid((r, c) => valueType(s.value(r, c)));
+    if (want('numberFormat')) out.numberFormat = grid((r, c) => s.cell(r, c)?.numberFormat ?? 'General');
+    return out;
+  }
+
+  load(spec?: unknown): this {
+    this.loadProps(parseSpec(spec));
+    return this;
+  }
+
+  get address(): string {
+    return this.read('address');
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
+  get valueTypes(): Excel.RangeValueType[][] {
+    return this.read('valueTypes');
+  }
+
+  get values(): unknown[][] {
+    return this.read('values');
+  }
+
+  set values(input: unknown[][]) {
+    this.live();
+    this.checkShape(input, 'values');
+    this.context.charge(input);
+    const a = this.area!;
+    input.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const stored = storedFromInput(v);
+        if (stored !== undefined) this.sheet!.setValue(a.top + i, a.left + j, stored);
+      }),
+    );
+  }
+
+  get numberFormat(): unknown[][] {
+    return this.read('numberFormat');
+  }
+
+  set numberFormat(input: unknown[][]) {
+    this.live();
+    this.checkShape(input, 'numberFormat');
+    this.context.charge(input);
+    const a = this.area!;
+    input.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v !== null && v !== undefined) this.sheet!.touch(a.top + i, a.left + j).numberFormat = String(v);
+      }),
+    );
+  }
+
+  get columnHidden(): boolean {
+    return this.read('columnHidden');
+  }
+
+  set columnHidden(hidden: boolean) {
+    this.live();
+    this.context.charge(hidden);
+    for (let c = this.area!.left; c <= this.area!.right; c++) {
+      if (hidden) this.sheet!.hiddenColumns.add(c);
+      else this.sheet!.hiddenColumns.delete(c);
+    }
+  }
+
+  private checkShape(input: unknown[][], what: string): void {
+    if (!Array.isArray(input) || input.length !== this.rows || input.some((r) => !Array.isArray(r) || r.length !== this.cols)) {
+      throw fakeError('InvalidArgument', `${what}: mảng không khớp kích thước vùng ${areaAddress(this.area!)}`);
+    }
+  }
+
+  /** Every cell of the range, created, for a format write (refused on absurdly large ranges). */
+  eachCellForFormat(f: (cell: ReturnType<SheetState['touch']>, r: number, c: number) => void): void {
+    this.live();
+    if (this.rows * this.cols > MAX_FORMATTED_CELLS) throw fakeError('InvalidArgument', 'Định dạng cả trang: bản giả từ chối');
+    this.sheet!.forEachCellIn(this.area!, f, true);
+  }
+
+  get format(): FakeRangeFormat {
+    return new FakeRangeFormat(this);
+  }
+
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    this.context.requireApi('1.6', 'Range.conditionalFormats');
+    return new FakeConditionalFormatCollection(this.context, this.sheet, this.area);
+  }
+
+  clear(applyTo?: string): void {
+    this.live();
+    this.context.charge(applyTo);
+    const what = applyTo ?? 'All';
+    this.sheet!.forEachCellIn(this.area!, (cell) => {
+      if (what === 'All' || what === 'Contents') cell.value = null;
+      if (what === 'All' || what === 'Formats') {
+        cell.numberFormat = 'General';
+        cell.format = {};
+      }
+    });
+  }
+
+  select(): void {
+    this.live();
+    this.context.charge();
+    this.context.state.activate(this.sheet!);
+    this.context.state.selection = { sheet: this.sheet!.name, address: areaAddress(this.area!) };
+  }
+
+  getIntersectionOrNullObject(anotherRange: unknown): FakeRange {
+    if (this.isNull) return new FakeRange(this.context, null, null);
+    const other = anotherRange instanceof FakeRange ? anotherRange.area : parseRangeAddress(String(anotherRange));
+    const area = other ? intersect(this.area!, other) : null;
+    return new FakeRange(this.context, area ? this.sheet : null, area);
+  }
+
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.context.requireApi('1.13', 'Range.getMergedAreasOrNullObject');
+    if (this.isNull) return new FakeRangeAreas(this.context, null, []);
+    const areas = this.sheet!.merges.filter((m) => intersect(m, this.area!) !== null);
+    return new FakeRangeAreas(this.context, areas.length ? this.sheet : null, areas);
+  }
+}
+
+export class FakeRangeAreas extends FakeObject implements Slice<Excel.RangeAreas, 'address' | 'load'> {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: SheetState | null,
+    private readonly areas: MergedArea[],
+  ) {
+    super(context, sheet === null);
+  }
+
+  get address(): string {
+    return this.read('address');
+  }
+
+  protected snapshot(): Record<string, unknown> {
+    const prefix = `${quoteSheetName(this.sheet!.name)}!`;
+    return { address: this.areas.map((a) => prefix + areaAddress(a)).join(', ') };
+  }
+
+  load(spec?: unknown): this {
+    this.loadProps(parseSpec(spec));
+    return this;
+  }
+}
+
+type CellFormatKey = 'horizontalAlignment' | 'verticalAlignment' | 'wrapText';
+
+export class FakeRangeFormat implements Slice<
+  Excel.RangeFormat,
+  'font' | 'fill' | 'borders' | 'horizontalAlignment' | 'verticalAlignment' | 'wrapText' | 'columnWidth'
+> {
+  constructor(private readonly range: FakeRange) {}
+
+  private setEach<K extends CellFormatKey>(key: K, value: unknown): void {
+    this.range.context.charge(value);
+    this.range.eachCellForFormat((cell) => {
+      (cell.format as Record<string, unknown>)[key] = value;
+    });
+  }
+
+  get font() {
+    const range = this.range;
+    return {
+      set bold(bold: boolean) {
+        range.context.charge(bold);
+        range.eachCellForFormat((cell) => (cell.format.bold = bold));
+      },
+    };
+  }
+
+  get fill() {
+    const range = this.range;
+    return {
+      set color(color: string) {
+        range.context.charge(color);
+        range.eachCellForFormat((cell) => (cell.format.fill = color));
+      },
+    };
+  }
+
+  get borders(): FakeRangeBorderCollection {
+    return new FakeRangeBorderCollection(this.range);
+  }
+
+  set horizontalAlignment(
+    v:
+      | Excel.HorizontalAlignment
+      | 'General'
+      | 'Left'
+      | 'Center'
+      | 'Right'
+      | 'Fill'
+      | 'Justify'
+      | 'CenterAcrossSelection'
+      | 'Distributed',
+  ) {
+    this.setEach('horizontalAlignment', v);
+  }
+  get horizontalAlignment():
+    | Excel.HorizontalAlignment
+    | 'General'
+    | 'Left'
+    | 'Center'
+    | 'Right'
+    | 'Fill'
+    | 'Justify'
+    | 'CenterAcrossSelection'
+    | 'Distributed' {
+    throw fakeError('NotImplemented', 'đọc định dạng');
+  }
+
+  set verticalAlignment(v: Excel.VerticalAlignment | 'Top' | 'Center' | 'Bottom' | 'Justify' | 'Distributed') {
+    this.setEach('verticalAlignment', v);
+  }
+  get verticalAlignment(): Excel.VerticalAlignment | 'Top' | 'Center' | 'Bottom' | 'Justify' | 'Distributed' {
+    throw fakeError('NotImplemented', 'đọc định dạng');
+  }
+
+  set wrapText(v: boolean) {
+    this.setEach('wrapText', v);
+  }
+  get wrapText(): boolean {
+    throw fakeError('NotImplemented', 'đọc định dạng');
+  }
+
+  set columnWidth(points: number) {
+    this.range.context.charge(points);
+    const sheet = this.range.sheet!;
+    for (let c = this.range.area!.left; c <= this.range.area!.right; c++) sheet.columnWidths.set(c, points);
+  }
+  get columnWidth(): number {
+    throw fakeError('NotImplemented', 'đọc độ rộng cột');
+  }
+}
+
+const EDGE_SIDES: Record<
+  string,
+  { side: 'top' | 'bottom' | 'left' | 'right'; at: (a: MergedArea, r: number, c: number) => boolean }[]
+> = {
+  EdgeTop: [{ side: 'top', at: (a, r) => r === a.top }],
+  EdgeBottom: [{ side: 'bottom', at: (a, r) => r === a.bottom }],
+  EdgeLeft: [{ side: 'left', at: (a, _r, c) => c === a.left }],
+  EdgeRight: [{ side: 'right', at: (a, _r, c) => c === a.right }],
+  InsideHorizontal: [
+    { side: 'bottom', at: (a, r) => r < a.bottom },
+    { side: 'top', at: (a, r) => r > a.top },
+  ],
+  InsideVertical: [
+    { side: 'right', at: (a, _r, c) => c < a.right },
+    { side: 'left', at: (a, _r, c) => c > a.left },
+  ],
+};
+
+export class FakeRangeBorderCollection implements Slice<Excel.RangeBorderCollection, 'getItem'> {
+  constructor(private readonly range: FakeRange) {}
+
+  getItem(index: string): FakeRangeBorder {
+    if (!EDGE_SIDES[index]) throw fakeError('InvalidArgument', `Cạnh viền ${index}`);
+    return new FakeRangeBorder(this.range, index);
+  }
+}
+
+export class FakeRangeBorder implements Slice<Excel.RangeBorder, 'style' | 'color'> {
+  constructor(
+    private readonly range: FakeRange,
+    private readonly edge: string,
+  ) {}
+
+  private apply(key: 'style' | 'color', value: string): void {
+    this.range.context.charge(value);
+    const area = this.range.area!;
+    this.range.eachCellForFormat((cell, r, c) => {
+      for (const { side, at } of EDGE_SIDES[this.edge]) {
+        if (!at(area, r, c)) continue;
+        const borders = (cell.format.borders ??= {});
+        const border = (borders[side] ??= { style: 'None', color: '#000000' });
+        border[key] = value;
+      }
+    });
+  }
+
+  set style(
+    v: Excel.BorderLineStyle | 'None' | 'Continuous' | 'Dash' | 'DashDot' | 'DashDotDot' | 'Dot' | 'Double' | 'SlantDashDot',
+  ) {
+    this.apply('style', v);
+  }
+  get style():
+    Excel.BorderLineStyle | 'None' | 'Continuous' | 'Dash' | 'DashDot' | 'DashDotDot' | 'Dot' | 'Double' | 'SlantDashDot' {
+    throw fakeError('NotImplemented', 'đọc viền');
+  }
+
+  set color(v: string) {
+    this.apply('color', v);
+  }
+  get color(): string {
+    throw fakeError('NotImplemented', 'đọc viền');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conditional formats
+
+export class FakeConditionalFormatCollection
+  extends FakeObject
+  implements Slice<Excel.ConditionalFormatCollection, 'items' | 'add' | 'load'>
+{
+  private itemList: FakeConditionalFormat[] = [];
+
+  constructor(
+    context: FakeContext,
+    private readonly sheet: SheetState | null,
+    private readonly area: MergedArea | null,
+  ) {
+    super(context, sheet === null);
+  }
+
+  protected snapshot(): Record<string, unknown> {
+    return {};
+  }
+
+  get items(): FakeConditionalFormat[] {
+    this.read('items');
+    return this.itemList;
+  }
+
+  load(spec?: unknown): this {
+    const paths = parseSpec(spec)
+      .filter((p) => p.startsWith('items/'))
+      .map((p) => p.slice(6));
+    const states = this.sheet!.conditionalFormats.filter((cf) => intersect(cf.area, this.area!) !== null);
+    const items = states.map((s) => new FakeConditionalFormat(this.context, this.sheet!, s));
+    // As in Excel: loading `custom` on a rule of another type fails the whole request.
+    if (paths.some((p) => p.startsWith('custom/')) && states.some((s) => s.type !== 'Custom')) {
+      this.context.queueLoad(() => {
+        throw fakeError('InvalidOperation', 'This operation is not permitted for the current object.');
+      });
+      return this;
+    }
+    const snapshots = items.map((item) => item.snapshotFor(paths));
+    this.context.queueLoad(() => {
+      this.itemList = items;
+      items.forEach((item, i) =>
+        item.settleFromCollection(
+          paths.map((p) => p.split('/')[0]),
+          snapshots[i],
+        ),
+      );
+      this.settleFromCollection(['items'], {});
+      return bytesOf(snapshots);
+    });
+    return this;
+  }
+
+  add(type: string): FakeConditionalFormat {
+    this.live();
+    this.context.charge(type);
+    if (type !== 'Custom') throw fakeError('NotImplemented', `Bản giả chỉ có quy tắc Custom, không có ${type}`);
+    const state: ConditionalFormatState = { id: newId(), type: 'Custom', area: { ...this.area! }, formula: null, fill: null };
+    this.sheet!.conditionalFormats.unshift(state);
+    return new FakeConditionalFormat(this.context, this.sheet!, state);
+  }
+}
+
+export class FakeConditionalFormat
+  extends FakeObject
+  implements Slice<Excel.ConditionalFormat, 'id' | 'type' | 'priority' | 'custom' | 'customOrNullObject' | 'delete' | 'load'>
+{
+  constructor(
+    context: FakeContext,
+    private readonly sheet: SheetState,
+    readonly state: ConditionalFormatState,
+  ) {
+    super(context, false);
+  }
+
+  protected snapshot(props: string[]): Record<string, unknown> {
+    return this.snapshotFor(props);
+  }
+
+  snapshotFor(paths: string[]): Record<string, unknown> {
+    const out: Record<string, unknown> = { id: this.state.id, type: this.state.type };
+    if (paths.some((p) => p.startsWith('customOrNullObject') || p.startsWith('custom'))) {
+      const custom = new FakeCustomConditionalFormat(this.context, this.state.type === 'Custom' ? this.state : null);
+      custom.settleFromCollection(['rule'], { rule: { formula: this.state.formula } });
+      out.customOrNullObject = custom;
+      out.custom = custom;
+    }
+    return out;
+  }
+
+  load(spec?: unknown): this {
+    this.loadProps(parseSpec(spec));
+    return this;
+  }
+
+  get id(): string {
+    return this.read('id');
+  }
+
+  get type():
+    | Excel.ConditionalFormatType
+    | 'Custom'
+    | 'DataBar'
+    | 'ColorScale'
+    | 'IconSet'
+    | 'TopBottom'
+    | 'PresetCriteria'
+    | 'ContainsText'
+    | 'CellValue' {
+    return this.read('type');
+  }
+
+  get priority(): number {
+    return this.read('priority');
+  }
+
+  /** As Excel: out-of-bounds priorities move the rule to the end. */
+  set priority(p: number) {
+    this.context.charge(p);
+    const list = this.sheet.conditionalFormats;
+    const i = list.indexOf(this.state);
+    if (i < 0) throw fakeError('ItemNotFound', 'Quy tắc đã bị xoá');
+    list.splice(i, 1);
+    list.splice(Math.max(0, Math.min(p, list.length)), 0, this.state);
+  }
+
+  get customOrNullObject(): FakeCustomConditionalFormat {
+    try {
+      return this.read<FakeCustomConditionalFormat>('customOrNullObject');
+    } catch {
+      return new FakeCustomConditionalFormat(this.context, this.state.type === 'Custom' ? this.state : null);
+    }
+  }
+
+  get custom(): FakeCustomConditionalFormat {
+    if (this.state.type !== 'Custom')
+      throw fakeError('InvalidOperation', 'This operation is not permitted for the current object.');
+    return new FakeCustomConditionalFormat(this.context, this.state);
+  }
+
+  delete(): void {
+    this.context.charge();
+    this.sheet.conditionalFormats = this.sheet.conditionalFormats.filter((cf) => cf !== this.state);
+  }
+}
+
+export class FakeCustomConditionalFormat extends FakeObject implements Slice<Excel.CustomConditionalFormat, 'rule' | 'format'> {
+  constructor(
+    context: FakeContext,
+    private readonly state: ConditionalFormatState | null,
+  ) {
+    super(context, state === null);
+  }
+
+  protected snapshot(): Record<string, unknown> {
+    return { rule: { formula: this.state!.formula } };
+  }
+
+  get rule() {
+    const state = this.state;
+    const context = this.context;
+    const loaded = (() => {
+      try {
+        return this.read<{ formula: string }>('rule');
+      } catch {
+        return null;
+      }
+    })();
+    return {
+      get formula(): string {
+        if (!loaded) throw fakeError('PropertyNotLoaded', 'rule.formula đọc trước khi load và sync');
+        return loaded.formula;
+      },
+      set formula(f: string) {
+        if (!state) throw fakeError('InvalidObjectPath', 'quy tắc null');
+        context.charge(f);
+        state.formula = f;
+      },
+    };
+  }
+
+  get format() {
+    const state = this.state;
+    const context = this.context;
+    return {
+      fill: {
+        set color(c: string) {
+          if (!state) throw fakeError('InvalidObjectPath', 'quy tắc null');
+          context.charge(c);
+          state.fill = c;
+        },
+      },
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notes and AutoFilter
+
+export class FakeNoteCollection extends FakeObject implements Slice<Excel.NoteCollection, 'items' | 'add' | 'load'> {
+  private itemList: FakeNote[] = [];
+
+  constructor(
+    context: FakeContext,
+    private readonly sheet: SheetState | null,
+  ) {
+    super(context, sheet === null);
+  }
+
+  protected snapshot(): Record<string, unknown> {
+    return {};
+  }
+
+  get items(): FakeNote[] {
+    this.read('items');
+    return this.itemList;
+  }
+
+  load(spec?: unknown): this {
+    const paths = parseSpec(spec)
+      .filter((p) => p.startsWith('items/'))
+      .map((p) => p.slice(6));
+    const notes = this.sheet!.notes.map((n) => new FakeNote(this.context, this.sheet!, n));
+    const snapshots = this.sheet!.notes.map((n) => ({ content: n.content }));
+    this.context.queueLoad(() => {
+      this.itemList = notes;
+      notes.forEach((note, i) => note.settleFromCollection(paths, snapshots[i]));
+      this.settleFromCollection(['items'], {});
+      return bytesOf(snapshots);
+    });
+    return this;
+  }
+
+  add(cellAddress: unknown, content: unknown): FakeNote {
+    this.live();
+    const target = cellAddress instanceof FakeRange ? cellAddress : null;
+    if (!target || !target.area || target.area.top !== target.area.bottom || target.area.left !== target.area.right) {
+      throw fakeError('InvalidArgument', 'Ghi chú cần đúng một ô');
+    }
+    const cell = areaAddress(target.area);
+    if (this.sheet!.noteAt(cell)) throw fakeError('InvalidArgument', `Ô ${cell} đã có ghi chú`);
+    this.context.charge(content);
+    const note = { cell, content: String(content) };
+    this.sheet!.notes.push(note);
+    return new FakeNote(this.context, this.sheet!, note);
+  }
+}
+
+export class FakeNote extends FakeObject implements Slice<Excel.Note, 'content' | 'delete' | 'getLocation' | 'load'> {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: SheetState,
+    private readonly note: { cell: string; content: string },
+  ) {
+    super(context, false);
+  }
+
+  protected snapshot(): Record<string, unknown> {
+    return { content: this.note.content };
+  }
+
+  load(spec?: unknown): this {
+    this.loadProps(parseSpec(spec));
+    return this;
+  }
+
+  get content(): string {
+    return this.read('content');
+  }
+
+  delete(): void {
+    this.context.charge();
+    this.sheet.notes = this.sheet.notes.filter((n) => n !== this.note);
+  }
+
+  getLocation(): FakeRange {
+    return new FakeRange(this.context, this.sheet, parseRangeAddress(this.note.cell));
+  }
+}
+
+export class FakeAutoFilter
+  extends FakeObject
+  implements
+    Slice<Excel.AutoFilter, 'enabled' | 'criteria' | 'apply' | 'clearCriteria' | 'remove' | 'getRangeOrNullObject' | 'load'>
+{
+  constructor(
+    context: FakeContext,
+    private readonly sheet: SheetState | null,
+  ) {
+    super(context, sheet === null);
+  }
+
+  protected snapshot(): Record<string, unknown> {
+    const f = this.sheet!.autoFilter;
+    return { enabled: f !== null, criteria: f ? [...f.criteria.values()] : [] };
+  }
+
+  load(spec?: unknown): this {
+    this.loadProps(parseSpec(spec));
+    return this;
+  }
+
+  get enabled(): boolean {
+    return this.read('enabled');
+  }
+
+  get criteria(): Excel.FilterCriteria[] {
+    return this.read('criteria');
+  }
+
+  apply(range: unknown, columnIndex?: number, criteria?: Excel.FilterCriteria): void {
+    this.live();
+    this.context.charge([columnIndex, criteria]);
+    const area = range instanceof FakeRange ? range.area : parseRangeAddress(String(range));
+    if (!area) throw fakeError('InvalidArgument', 'Vùng lọc');
+    const current = this.sheet!.autoFilter;
+    const same = current && areaAddress(current.area) === areaAddress(area);
+    const filter = same ? current! : { area, criteria: new Map<number, Excel.FilterCriteria>() };
+    if (columnIndex !== undefined) {
+      if (columnIndex < 0 || columnIndex > area.right - area.left) throw fakeError('InvalidArgument', `Cột lọc ${columnIndex}`);
+      if (criteria) filter.criteria.set(columnIndex, criteria);
+    }
+    this.sheet!.autoFilter = filter;
+  }
+
+  clearCriteria(): void {
+    this.live();
+    this.context.charge();
+    this.sheet!.autoFilter?.criteria.clear();
+  }
+
+  remove(): void {
+    this.live();
+    this.context.charge();
+    this.sheet!.autoFilter = null;
+  }
+
+  getRangeOrNullObject(): FakeRange {
+    const f = this.sheet?.autoFilter ?? null;
+    return new FakeRange(this.context, f ? this.sheet : null, f ? f.area : null);
+  }
+}
+
+/** "='Tổng hợp'!$X$5:$AK$160" for an area of a sheet, as Excel writes a defined name. */
+export function nameFormula(sheet: SheetState, area: MergedArea): string {
+  return `=${quoteSheetName(sheet.name)}!${absoluteAddress(area)}`;
+}

@@ -1,0 +1,117 @@
+/**
+ * Builds the add-in: the task pane, the ribbon's function file and its notice dialog, with the
+ * manifest and icons copied beside them.
+ *
+ *   npm run build                 production, into dist/; manifest URLs → ADDIN_BASE_URL
+ *   npm run build:dev             development, into dist/, URLs stay https://localhost:3000
+ *   npm run dev-server            https://localhost:3000 with Office's development certificate
+ *   webpack --env test            the pages with a local stub instead of office.js, driving an
+ *                                 in-memory workbook (test/addin/browser/officeStub.ts): no CDN
+ *
+ * ADDIN_BASE_URL must be an https:// address (Office loads add-ins only over HTTPS).
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_BASE_URL = 'https://localhost:3000';
+/** Office requires its library from the official CDN in every deployed page. */
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const OFFICE_STUB = 'office-stub.js';
+
+function baseUrlFor(mode) {
+  const url = (mode === 'production' ? process.env.ADDIN_BASE_URL || DEV_BASE_URL : DEV_BASE_URL).replace(/\/+$/, '');
+  if (!/^https:\/\/[^/\s]+/.test(url)) throw new Error(`ADDIN_BASE_URL phải là địa chỉ https:// (đang là "${url}")`);
+  return url;
+}
+
+/** The manifest with the development base URL replaced. */
+function manifestFor(baseUrl) {
+  return (content) => content.toString('utf8').split(DEV_BASE_URL).join(baseUrl);
+}
+
+const ICONS = fs.readdirSync(path.join(__dirname, 'assets')).filter((f) => f.endsWith('.png'));
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode || env.mode || 'production';
+  const test = Boolean(env.test);
+  const baseUrl = baseUrlFor(mode);
+  const outDir = path.resolve(__dirname, env.outDir || (test ? 'test-output/addin-build' : 'dist'));
+  const officeScript = test ? `<script src="${OFFICE_STUB}"></script>` : `<script src="${OFFICE_JS}"></script>`;
+
+  const page = (name, template, chunks) =>
+    new HtmlWebpackPlugin({
+      filename: `${name}.html`,
+      template,
+      chunks,
+      templateParameters: { officeScript },
+      minify: false,
+    });
+
+  const entry = {
+    taskpane: './src/taskpane/index.tsx',
+    commands: './src/commands/commands.ts',
+    notice: './src/commands/notice.ts',
+  };
+  if (test) entry['office-stub'] = './test/addin/browser/officeStub.ts';
+
+  const config = {
+    mode,
+    entry,
+    target: ['web', 'es2020'],
+    devtool: mode === 'production' ? false : 'source-map',
+    output: { path: outDir, filename: '[name].js', clean: true },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              // ES modules for tree shaking. ES2020 is the floor anyway: the engine's decimals use
+              // BigInt, and React 19 and Fluent ship ES2020.
+              compilerOptions: {
+                module: 'esnext',
+                moduleResolution: 'bundler',
+                target: 'ES2020',
+                sourceMap: mode !== 'production',
+              },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      page('taskpane', './src/taskpane/taskpane.html', ['taskpane']),
+      page('commands', './src/commands/commands.html', ['commands']),
+      page('notice', './src/commands/notice.html', ['notice']),
+      new CopyWebpackPlugin({
+        patterns: [
+          ...ICONS.map((icon) => ({ from: `assets/${icon}`, to: `assets/${icon}` })),
+          { from: 'manifest.xml', to: 'manifest.xml', transform: manifestFor(baseUrl) },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    stats: 'errors-warnings',
+  };
+
+  if (process.env.WEBPACK_SERVE) {
+    const devCerts = require('office-addin-dev-certs');
+    config.devServer = {
+      port: 3000,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: { type: 'https', options: await devCerts.getHttpsServerOptions() },
+      static: { directory: outDir },
+    };
+  }
+  return config;
+};
+
+module.exports.DEV_BASE_URL = DEV_BASE_URL;
+module.exports.OFFICE_JS = OFFICE_JS;
+module.exports.OFFICE_STUB = OFFICE_STUB;
