@@ -13,7 +13,8 @@ const makeConfig = require(path.join(ROOT, 'webpack.config.js'));
 interface PluginLike {
   constructor: { name: string };
   userOptions?: { filename: string; templateParameters: { officeScript: string } };
-  files?: { from: string; to: string; transform?: (content: Buffer) => string }[];
+  /** copy-webpack-plugin's patterns: what is copied beside the bundles. */
+  patterns?: { from: string; to: string; transform?: (content: Buffer) => string }[];
 }
 
 async function configFor(env: Record<string, unknown>, mode: string, baseUrl?: string) {
@@ -34,7 +35,7 @@ async function configFor(env: Record<string, unknown>, mode: string, baseUrl?: s
 
 const pages = (config: { plugins: PluginLike[] }) =>
   config.plugins.filter((p) => p.userOptions?.filename).map((p) => p.userOptions!);
-const emitted = (config: { plugins: PluginLike[] }) => config.plugins.find((p) => p.files)!.files!;
+const emitted = (config: { plugins: PluginLike[] }) => config.plugins.find((p) => p.patterns)!.patterns!;
 
 describe('webpack.config.js', () => {
   test('production: office.js from the CDN, the manifest moved to ADDIN_BASE_URL, into dist/', async () => {
