@@ -314,10 +314,20 @@ describe('cqdt score', () => {
     const input = await writeXlsx([submission()], path.join(dir, 'in.xlsx'));
     const zip = await JSZip.loadAsync(readFileSync(input));
     zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    // A name holding a constant, which ExcelJS cannot keep.
+    const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
+    const named = workbookXml.includes('<definedNames>')
+      ? workbookXml.replace('<definedNames>', '<definedNames><definedName name="TyLeMucTieu">0.5</definedName>')
+      : workbookXml.replace(
+          '</sheets>',
+          '</sheets><definedNames><definedName name="TyLeMucTieu">0.5</definedName></definedNames>',
+        );
+    zip.file('xl/workbook.xml', named);
     writeFileSync(input, await zip.generateAsync({ type: 'nodebuffer' }));
     const res = await run(['score', input, '--out', path.join(dir, 'out.xlsx')]);
     expect(res.code).toBe(0);
     expect(res.stderr).toMatch(/biểu đồ/);
+    expect(res.stderr).toMatch(/TyLeMucTieu/);
   });
 
   it('runs as `npx cqdt` from the repository root', () => {

@@ -11,6 +11,7 @@ import { RANKING_SHEET, RANKING_SHEET_ALTERNATIVE } from '../../scoring/scoreWor
 import {
   FONT_NAME,
   RANKING_DEFINED_NAME,
+  RANKING_PAGE,
   RankingCellLook,
   rankingSheetPlan,
   rankingSheetTarget,
@@ -74,10 +75,10 @@ function pageSetup(sheet: Worksheet, headerRow: number | null): void {
     paperSize: 9, // A4
     orientation: 'landscape',
     fitToPage: true,
-    fitToWidth: 1,
+    fitToWidth: RANKING_PAGE.fitToWidth,
     fitToHeight: 0, // as many pages down as needed
     horizontalCentered: true,
-    margins: { left: 0.6, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    margins: { ...RANKING_PAGE.margins },
     ...(headerRow ? { printTitlesRow: `${headerRow}:${headerRow}` } : {}),
   };
 }

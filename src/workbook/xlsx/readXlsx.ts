@@ -1,9 +1,23 @@
 /**
- * Reading an .xlsx workbook with ExcelJS into the engine's grids, for the command line.
+ * Reading an .xlsx workbook with ExcelJS into the engine's grids: for the command line, and in
+ * the task pane for last year's scored workbook (loaded on demand, see ./previousYear).
  */
 import ExcelJS from 'exceljs';
 import type { CellValue, Grid, MergedArea } from '../../sheet/grid';
 import { parseArea } from '../../sheet/grid';
+
+/** The workbook in the bytes, or a message when they are not a readable .xlsx. */
+export async function loadXlsx(
+  bytes: Uint8Array,
+): Promise<{ ok: true; workbook: ExcelJS.Workbook } | { ok: false; message: string }> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    return { ok: false, message: `không đọc được tệp .xlsx (${(e as Error).message})` };
+  }
+  return { ok: true, workbook };
+}
 
 /** One ExcelJS value as the engine sees it: formulas by their cached result, rich text as text. */
 export function toCellValue(v: ExcelJS.CellValue | undefined): CellValue {

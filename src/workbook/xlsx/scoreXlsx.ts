@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { CompiledRubric } from '../../rubric/compiled';
 import { RESULT_BLOCK_NAME, planResultBlock } from '../../report/resultBlock';
 import { ResultJson, resultJson } from '../../report/resultJson';
-import { PreviousYear, compareYears, previousFromJson, previousFromResult } from '../../scoring/compareYears';
+import { compareYears } from '../../scoring/compareYears';
 import { scoreWorkbook } from '../../scoring/scoreWorkbook';
 import type { ScoreResult } from '../../scoring/types';
 import { mergeOwners } from '../../sheet/grid';
@@ -15,7 +15,8 @@ import type { ListedUnit } from '../../sheet/unitList';
 import { decisionDraftBytes } from '../../export/decisionDraft';
 import { DecisionSettings, decisionSettings, defaultYear } from '../../report/settings';
 import { writeRankingSheet } from './rankingSheet';
-import { definedNameArea, workbookGrids } from './readXlsx';
+import { PreviousSource, readPrevious } from './previousYear';
+import { definedNameArea, loadXlsx, workbookGrids } from './readXlsx';
 import { inspectParts } from './unsupportedParts';
 import { writeResultBlock } from './writeResultBlock';
 
@@ -49,42 +50,9 @@ export interface ScoreXlsxOutput {
   workbook: ExcelJS.Workbook;
 }
 
-export type PreviousSource = { kind: 'xlsx'; bytes: Uint8Array; name: string } | { kind: 'json'; data: unknown; name: string };
-
-/** Last year's units, from its scored workbook (scored again, by its own rubric) or its JSON result. */
-async function readPrevious(
-  source: PreviousSource,
-  categoryIds: string[],
-  today: Date,
-): Promise<{ ok: true; previous: PreviousYear } | { ok: false; message: string }> {
-  if (source.kind === 'json') return previousFromJson(source.data, `"${source.name}"`, categoryIds);
-  const loaded = await loadXlsx(source.bytes);
-  if (!loaded.ok) return { ok: false, message: `Tệp năm trước "${source.name}": ${loaded.message}` };
-  const grids = workbookGrids(loaded.workbook);
-  const block = definedNameArea(loaded.workbook, RESULT_BLOCK_NAME);
-  const scored = scoreWorkbook({
-    sheets: grids,
-    resultBlock: block ? { sheet: block.sheet, from: block.area.left, to: block.area.right } : null,
-  });
-  if (!scored.ok) return { ok: false, message: `Tệp năm trước "${source.name}": ${scored.message}` };
-  const grid = grids.find((g) => g.name === scored.result.sheet)!;
-  const year = defaultYear(grid, new Date(today.getFullYear() - 1, 0, 1), scored.result.table.layout.headerRows[0]);
-  return { ok: true, previous: previousFromResult(scored.result, `"${source.name}"`, year) };
-}
+export type { PreviousSource };
 
 export type ScoreXlsxOutcome = { ok: true; output: ScoreXlsxOutput } | { ok: false; message: string };
-
-export async function loadXlsx(
-  bytes: Uint8Array,
-): Promise<{ ok: true; workbook: ExcelJS.Workbook } | { ok: false; message: string }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (e) {
-    return { ok: false, message: `không đọc được tệp .xlsx (${(e as Error).message})` };
-  }
-  return { ok: true, workbook };
-}
 
 function loadedNoteCount(wb: ExcelJS.Workbook): number {
   let n = 0;
@@ -103,6 +71,7 @@ export async function scoreXlsx(request: ScoreXlsxRequest): Promise<ScoreXlsxOut
   if (!loaded.ok) return loaded;
   const wb = loaded.workbook;
   const notesLoaded = loadedNoteCount(wb);
+  const namesLoaded = new Set(wb.definedNames.model.map((n) => n.name));
   const grids = workbookGrids(wb);
   const block = definedNameArea(wb, RESULT_BLOCK_NAME);
 
@@ -146,6 +115,10 @@ export async function scoreXlsx(request: ScoreXlsxRequest): Promise<ScoreXlsxOut
       warnings.push(
         `Tệp có ${parts.unsupported.join(', ')} mà thư viện .xlsx không chép sang được: bản đã chấm sẽ không có các phần này (tệp gốc không bị thay đổi).`,
       );
+    }
+    const lostNames = parts.definedNames.filter((n) => !namesLoaded.has(n));
+    if (lostNames.length) {
+      warnings.push(`Tên (defined name) ${lostNames.join(', ')} không trỏ tới một vùng ô nên không chép sang bản đã chấm được.`);
     }
     const lostNotes = parts.noteCount - notesLoaded;
     if (lostNotes > 0) {

@@ -19,6 +19,8 @@ export interface PartsReport {
   unsupported: string[];
   /** Notes (cell comments) in the file, to compare with those the library loaded. */
   noteCount: number;
+  /** Workbook-level names in the file (print settings aside), to compare with those loaded. */
+  definedNames: string[];
 }
 
 /** What the file holds that needs a warning; drawn shapes are found inside drawings. */
@@ -39,5 +41,10 @@ export async function inspectParts(bytes: Uint8Array | Buffer): Promise<PartsRep
     const xml = await zip.file(name)!.async('string');
     noteCount += (xml.match(/<comment[\s>]/g) ?? []).length;
   }
-  return { unsupported: [...found], noteCount };
+  // ExcelJS keeps only names that point at plain ranges: the caller compares with what it loaded.
+  const workbookXml = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+  const definedNames = [...workbookXml.matchAll(/<definedName\b[^>]*\bname="([^"]+)"/g)]
+    .map((m) => m[1])
+    .filter((n) => !n.startsWith('_xlnm.'));
+  return { unsupported: [...found], noteCount, definedNames };
 }
