@@ -330,6 +330,16 @@ describe('cqdt score', () => {
     expect(res.stderr).toMatch(/TyLeMucTieu/);
   });
 
+  it('says when a note on an empty cell cannot be carried into the copy', async () => {
+    const dir = tempDir();
+    const sheet = submission();
+    sheet.notes = { ...sheet.notes, Z20: 'nhắc gọi lại Sở Y tế' };
+    const input = await writeXlsx([sheet], path.join(dir, 'in.xlsx'));
+    const res = await run(['score', input, '--out', path.join(dir, 'out.xlsx')]);
+    expect(res.code).toBe(0);
+    expect(res.stderr).toMatch(/1 ghi chú \(note\) nằm trên ô trống/);
+  });
+
   it('runs as `npx cqdt` from the repository root', () => {
     const dir = tempDir();
     const file = path.join(dir, 'in.xlsx');
