@@ -61,9 +61,17 @@ module.exports = async (env = {}, argv = {}) => {
     entry,
     target: ['web', 'es2020'],
     devtool: mode === 'production' ? false : 'source-map',
-    output: { path: outDir, filename: '[name].js', clean: true },
+    output: {
+      path: outDir,
+      filename: '[name].js',
+      // Parts loaded on demand (the Word writer, ExcelJS): hashed, so a cached pane never pairs with a stale part.
+      chunkFilename: '[name].[contenthash:8].js',
+      clean: true,
+    },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
+      // ExcelJS's "browser" build is one pre-bundled file (its own Buffer, streams, zip): nothing for webpack to parse.
+      noParse: /exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
       rules: [
         {
           test: /\.tsx?$/,
@@ -96,6 +104,9 @@ module.exports = async (env = {}, argv = {}) => {
         ],
       }),
     ],
+    // Each on-demand part is one file named after what it does (docx inside decision-draft, ExcelJS inside
+    // previous-workbook), rather than a separate numbered vendor file.
+    optimization: { splitChunks: { cacheGroups: { defaultVendors: false } } },
     performance: { hints: false },
     stats: 'errors-warnings',
   };

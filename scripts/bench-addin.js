@@ -3,7 +3,10 @@
  * The add-in's figures for `npm run bench`, measured against the in-memory fake Excel:
  *   roundTripsPerScore([150, 10000]) → per size, the read and write round trips (context.sync)
  *     of a first Score and of a second one, and the largest request and response;
- *   taskpaneSize() → the task pane's JavaScript from a production build, raw and gzipped.
+ *   roundTripsPerAction([150, 10000]) → per size, the round trips of writing the ranking sheet
+ *     and of recording a correction on "Thẩm định" (then the Score that uses it);
+ *   taskpaneSize() → the task pane's JavaScript from a production build, raw and gzipped: what
+ *     opens with the pane, and each part loaded on demand (decision draft, last year's workbook).
  *
  *   node scripts/bench-addin.js        prints both
  *
@@ -71,6 +74,52 @@ async function roundTripsPerScore(sizes = [150, 10000]) {
   return out;
 }
 
+/** Round trips of the export and appraisal actions, after a first Score. */
+async function roundTripsPerAction(sizes = [150, 10000]) {
+  registerTypeScript();
+  const { submissionWorkbook } = require(path.join(ROOT, 'test/addin/fixtures/submissionWorkbook.ts'));
+  const { FakeExcel } = require(path.join(ROOT, 'test/addin/fake/fakeExcel.ts'));
+  const { createOfficeGateway } = require(path.join(ROOT, 'src/workbook/office/officeGateway.ts'));
+  const { decisionSettings } = require(path.join(ROOT, 'src/report/settings.ts'));
+  const { vi } = require(path.join(ROOT, 'src/taskpane/strings/vi.ts'));
+  const ok = (out) => {
+    if (!out.ok) throw new Error(out.message);
+    return out.value;
+  };
+  const out = [];
+  for (const units of sizes) {
+    const layout = submissionWorkbook({ units });
+    const excel = new FakeExcel(layout.state);
+    const gateway = createOfficeGateway(excel.host(), vi.gateway);
+    const { result } = ok(await gateway.score());
+    excel.resetSyncs();
+    const ranking = ok(await gateway.writeRankingSheet(result, decisionSettings({ year: 2019 })));
+    const rankingRequest = Math.max(...excel.syncs.map((s) => s.requestBytes));
+    // The reviewer is back on the submission sheet (the export showed the ranking sheet).
+    layout.state.activate(layout.sheet);
+    const unit = result.units.find((u) => u.inputs && u.inputs.some((i) => i.cell === layout.cells.negative));
+    const input = unit.inputs.find((i) => i.cell === layout.cells.negative);
+    const entry = {
+      unit: unit.name,
+      district: unit.district,
+      code: input.code,
+      reported: input.raw,
+      verified: 3,
+      reason: 'bench',
+    };
+    const appended = ok(await gateway.appendCorrection({ ...entry, reviewer: '', date: new Date(Date.UTC(2019, 1, 21)) }));
+    const rescored = ok(await gateway.score());
+    out.push({
+      units,
+      ranking: ranking.roundTrips,
+      rankingRequest,
+      appraisal: appended.roundTrips,
+      rescore: rescored.roundTrips,
+    });
+  }
+  return out;
+}
+
 /** The task pane's JavaScript from a production build (in a temporary folder). */
 async function taskpaneSize() {
   const webpack = require('webpack');
@@ -82,26 +131,53 @@ async function taskpaneSize() {
       err ? reject(err) : s.hasErrors() ? reject(new Error(s.toString({ all: false, errors: true }))) : resolve(s),
     ),
   );
-  const files = stats
-    .toJson({ all: false, entrypoints: true })
-    .entrypoints.taskpane.assets.map((a) => a.name)
-    .filter((n) => n.endsWith('.js'));
-  let raw = 0;
-  let gzip = 0;
-  for (const f of files) {
-    const bytes = fs.readFileSync(path.join(outDir, f));
-    raw += bytes.length;
-    gzip += zlib.gzipSync(bytes, { level: 9 }).length;
-  }
+  const json = stats.toJson({ all: false, entrypoints: true, chunks: true });
+  const measure = (files) => {
+    let raw = 0;
+    let gzip = 0;
+    for (const f of files) {
+      const bytes = fs.readFileSync(path.join(outDir, f));
+      raw += bytes.length;
+      gzip += zlib.gzipSync(bytes, { level: 9 }).length;
+    }
+    return { raw, gzip };
+  };
+  const files = json.entrypoints.taskpane.assets.map((a) => a.name).filter((n) => n.endsWith('.js'));
+  const lazy = json.chunks
+    .filter((c) => !c.initial)
+    .map((c) => {
+      const js = c.files.filter((n) => n.endsWith('.js'));
+      return { name: c.names[0] ?? String(c.id), files: js, ...measure(js) };
+    });
+  const initial = measure(files);
   fs.rmSync(outDir, { recursive: true, force: true });
-  return { files, raw, gzip };
+  return { files, ...initial, lazy };
 }
 
-module.exports = { roundTripsPerScore, taskpaneSize };
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+
+/** The export and appraisal figures as printed lines. */
+function actionLines(results) {
+  return results.map(
+    (r) =>
+      `Add-in, ${r.units} đơn vị: ghi trang Xếp hạng ${r.ranking.reads} lượt đọc + ${r.ranking.writes} lượt ghi ` +
+      `(yêu cầu lớn nhất ${kb(r.rankingRequest)}); ghi một dòng thẩm định ${r.appraisal.reads} + ${r.appraisal.writes}, ` +
+      `rồi chấm lại ${r.rescore.reads} + ${r.rescore.writes}`,
+  );
+}
+
+/** The pane's bundle sizes as printed lines. */
+function sizeLines(size) {
+  return [
+    `Task pane khi mở: ${size.files.join(', ')} — ${kb(size.raw)}, nén gzip ${kb(size.gzip)} (mục tiêu ≤ 300 KB)`,
+    ...size.lazy.map((c) => `  phần tải khi cần "${c.name}": ${c.files.join(', ')} — ${kb(c.raw)}, nén gzip ${kb(c.gzip)}`),
+  ];
+}
+
+module.exports = { roundTripsPerScore, roundTripsPerAction, taskpaneSize, actionLines, sizeLines };
 
 if (require.main === module) {
   (async () => {
-    const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
     for (const r of await roundTripsPerScore()) {
       console.log(
         `Add-in, ${r.units} đơn vị: ${r.reads} lượt đọc + ${r.writes} lượt ghi (lần chấm lại: ${r.again.reads} + ${r.again.writes}); ` +
@@ -109,8 +185,8 @@ if (require.main === module) {
           `${r.ms.toFixed(0)} ms trên Excel giả`,
       );
     }
-    const size = await taskpaneSize();
-    console.log(`Task pane: ${size.files.join(', ')} — ${kb(size.raw)}, nén gzip ${kb(size.gzip)} (mục tiêu ≤ 300 KB)`);
+    for (const line of actionLines(await roundTripsPerAction())) console.log(line);
+    for (const line of sizeLines(await taskpaneSize())) console.log(line);
   })().catch((e) => {
     console.error(`bench-addin: ${e.stack || e}`);
     process.exit(1);

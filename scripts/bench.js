@@ -114,7 +114,7 @@ async function benchCli(n) {
 }
 
 // The add-in's figures come from scripts/bench-addin.js (the gateway against the in-memory fake).
-const { roundTripsPerScore, taskpaneSize } = require('./bench-addin');
+const { roundTripsPerScore, roundTripsPerAction, taskpaneSize, actionLines, sizeLines } = require('./bench-addin');
 
 (async () => {
   const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
@@ -127,8 +127,8 @@ const { roundTripsPerScore, taskpaneSize } = require('./bench-addin');
         `chấm lại ${t.again.reads} + ${t.again.writes}; yêu cầu lớn nhất ${kb(t.maxRequestBytes)}, trả về lớn nhất ${kb(t.maxResponseBytes)}`,
     );
   }
-  const size = await taskpaneSize();
-  console.log(`Task pane: ${size.files.join(', ')} — ${kb(size.raw)}, nén gzip ${kb(size.gzip)} (mục tiêu ≤ 300 KB)`);
+  for (const line of actionLines(await roundTripsPerAction([150, 10000]))) console.log(line);
+  for (const line of sizeLines(await taskpaneSize())) console.log(line);
 })().catch((e) => {
   console.error(`bench: ${e.stack || e}`);
   process.exit(1);

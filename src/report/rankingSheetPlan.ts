@@ -50,6 +50,16 @@ export interface RankingSheetPlan {
 }
 
 export const FONT_NAME = 'Times New Roman';
+
+/**
+ * How the sheet prints, for both writers: A4 landscape, one page wide and as many down as
+ * needed, centred across the page; margins in inches.
+ */
+export const RANKING_PAGE = {
+  fitToWidth: 1,
+  margins: { left: 0.6, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+} as const;
+
 const HEADER_FILL = 'E7E6E6';
 
 const WIDTHS: Record<RankingColumn['kind'], number> = {

@@ -40,44 +40,60 @@ export type AppraisalSheetRead =
 
 const REQUIRED: AppraisalColumn[] = ['unit', 'code', 'verified'];
 
-export function readAppraisalSheet(grid: Grid): AppraisalSheetRead {
+/** The header row of an appraisal sheet: where it is and which column holds each title. */
+export interface AppraisalHeader {
+  /** 0-based row. */
+  row: number;
+  /** 0-based column of each title found (at least unit, code and verified). */
+  columns: Map<AppraisalColumn, number>;
+}
+
+/** The first row holding the required titles, or null when there is none. */
+export function findAppraisalHeader(grid: Grid): AppraisalHeader | null {
   const width = columnCount(grid);
   const titles = new Map(APPRAISAL_COLUMNS.map((c) => [normLabel(c.title), c.key]));
   for (let r = 0; r < grid.rows.length; r++) {
-    const cols = new Map<AppraisalColumn, number>();
+    const columns = new Map<AppraisalColumn, number>();
     for (let c = 0; c < width; c++) {
       const key = titles.get(normLabel(cellDisplayText(cellAt(grid, r, c))));
-      if (key && !cols.has(key)) cols.set(key, c);
+      if (key && !columns.has(key)) columns.set(key, c);
     }
-    if (!REQUIRED.every((k) => cols.has(k))) continue;
-
-    const rows: CorrectionRow[] = [];
-    for (let d = r + 1; d < grid.rows.length; d++) {
-      const value = (key: AppraisalColumn): CellValue => (cols.has(key) ? cellAt(grid, d, cols.get(key)!) : null);
-      const text = (key: AppraisalColumn) => cellDisplayText(value(key)).trim();
-      // A row whose verified value is blank is no correction.
-      if (isBlankCell(value('verified'))) continue;
-      const cells = Object.fromEntries(
-        APPRAISAL_COLUMNS.map((c) => [c.key, a1(d, cols.get(c.key) ?? cols.get('verified')!)]),
-      ) as Record<AppraisalColumn, string>;
-      rows.push({
-        row: d,
-        unit: text('unit'),
-        district: text('district') || null,
-        code: text('code'),
-        reported: value('reported'),
-        verified: value('verified'),
-        reason: text('reason'),
-        reviewer: text('reviewer'),
-        date: value('date'),
-        cells,
-      });
-    }
-    return { ok: true, rows, headerRow: r };
+    if (REQUIRED.every((k) => columns.has(k))) return { row: r, columns };
   }
-  return {
-    ok: false,
-    cell: 'A1',
-    message: `Trang "${grid.name}" không có dòng tiêu đề với các cột "Tên đơn vị", "Mã chỉ số" và "Số liệu thẩm định"`,
-  };
+  return null;
+}
+
+export function readAppraisalSheet(grid: Grid): AppraisalSheetRead {
+  const header = findAppraisalHeader(grid);
+  if (!header) {
+    return {
+      ok: false,
+      cell: 'A1',
+      message: `Trang "${grid.name}" không có dòng tiêu đề với các cột "Tên đơn vị", "Mã chỉ số" và "Số liệu thẩm định"`,
+    };
+  }
+  const { row: r, columns: cols } = header;
+  const rows: CorrectionRow[] = [];
+  for (let d = r + 1; d < grid.rows.length; d++) {
+    const value = (key: AppraisalColumn): CellValue => (cols.has(key) ? cellAt(grid, d, cols.get(key)!) : null);
+    const text = (key: AppraisalColumn) => cellDisplayText(value(key)).trim();
+    // A row whose verified value is blank is no correction.
+    if (isBlankCell(value('verified'))) continue;
+    const cells = Object.fromEntries(
+      APPRAISAL_COLUMNS.map((c) => [c.key, a1(d, cols.get(c.key) ?? cols.get('verified')!)]),
+    ) as Record<AppraisalColumn, string>;
+    rows.push({
+      row: d,
+      unit: text('unit'),
+      district: text('district') || null,
+      code: text('code'),
+      reported: value('reported'),
+      verified: value('verified'),
+      reason: text('reason'),
+      reviewer: text('reviewer'),
+      date: value('date'),
+      cells,
+    });
+  }
+  return { ok: true, rows, headerRow: r };
 }

@@ -4,9 +4,10 @@
  * call Office themselves, so they can be driven by a fake in tests.
  *
  * Every method resolves — it never rejects: a failure comes back as { ok: false, message } in
- * words the user can act on. Export (ranking sheet, decision draft) and appraisal (a "Thẩm
- * định" row) are meant to join as further methods of the same shape.
+ * words the user can act on. Files the pane downloads (decision draft, CSV/JSON) are made from
+ * the ScoreResult without the workbook; only what lands in the workbook goes through here.
  */
+import type { DecisionSettings } from '../report/settings';
 import type { CompiledRubric } from '../rubric/compiled';
 import type { RubricSource, ScoreResult } from '../scoring/types';
 import type { CellValue } from '../sheet/grid';
@@ -21,6 +22,8 @@ export interface Capabilities {
   autoFilter: boolean;
   /** Reading merged areas (ExcelApi 1.13); without it blank header cells take the value above. */
   mergedAreas: boolean;
+  /** Print setup of a sheet (ExcelApi 1.9): the ranking sheet's A4 landscape and title row. */
+  pageLayout: boolean;
 }
 
 /** A rubric the user imported from a JSON file in the task pane; it wins over the workbook's. */
@@ -72,7 +75,59 @@ export interface ScoreReport {
   block: string;
   /** What the host could not do and what was done instead, in words. */
   notices: string[];
-  roundTrips: { reads: number; writes: number };
+  roundTrips: RoundTripCount;
+  /** The evaluated year the scored sheet's title rows name, else last year (decision settings' default). */
+  defaultYear: number;
+}
+
+export interface RoundTripCount {
+  reads: number;
+  writes: number;
+}
+
+/** What writing the ranking sheet did. */
+export interface RankingSheetReport {
+  /** The sheet written: "Xếp hạng", or "Xếp hạng (CQĐT)" when staff have a "Xếp hạng" of their own. */
+  sheet: string;
+  /** Why the sheet did not get its usual name, or null. */
+  notice: string | null;
+  /** What the host could not do (print setup before ExcelApi 1.9), in words. */
+  notices: string[];
+  roundTrips: RoundTripCount;
+}
+
+/** The active cell, for the appraisal form. */
+export interface SelectedCell {
+  sheet: string;
+  /** A1 without "$": "F15". */
+  address: string;
+  /** What the cell holds now. */
+  value: CellValue;
+}
+
+/** One row for the "Thẩm định" sheet, as the reviewer entered it (appraisal.md). */
+export interface CorrectionEntry {
+  unit: string;
+  /** For communes: tells apart units of the same name. */
+  district: string | null;
+  /** The input code: "R1a". */
+  code: string;
+  /** What the unit's own cell holds. */
+  reported: CellValue;
+  /** The verified value: a number, or text such as "Có" or "KAD". */
+  verified: CellValue;
+  reason: string;
+  reviewer: string;
+  date: Date;
+}
+
+export interface AppendedCorrection {
+  sheet: string;
+  /** 1-based row of the new line. */
+  row: number;
+  /** The sheet did not exist and was created with its header. */
+  created: boolean;
+  roundTrips: RoundTripCount;
 }
 
 /** The task pane's filters, each a condition on one result column. */
@@ -93,6 +148,18 @@ export interface WorkbookGateway {
   writeRubricSheet(rows: CellValue[][]): Promise<Outcome<{ sheet: string }>>;
   /** Calls back when the user switches sheets; the value is a function that stops listening. */
   onActiveSheetChanged(listener: () => void): Promise<Outcome<() => Promise<void>>>;
+  /**
+   * Writes the ranking tables as a sheet of their own, recreating only the sheet recorded by the
+   * name CQDT_XepHang; no other sheet is touched.
+   */
+  writeRankingSheet(result: ScoreResult, settings: DecisionSettings): Promise<Outcome<RankingSheetReport>>;
+  /** The active cell: its sheet, address and value. */
+  selectedInputCell(): Promise<Outcome<SelectedCell>>;
+  /**
+   * Appends a correction below the last used row of "Thẩm định" (created with its header when
+   * missing). No other row and no other sheet is changed; the caller scores again.
+   */
+  appendCorrection(entry: CorrectionEntry): Promise<Outcome<AppendedCorrection>>;
 }
 
 /** The gateway's own sentences (the engine's messages are Vietnamese in every language). */
@@ -111,4 +178,9 @@ export interface GatewayMessages {
   mergesUnsupported: string;
   staffNotesKept: (count: number) => string;
   watchFailed: (detail: string) => string;
+  rankingSheetRenamed: (staffSheet: string, used: string) => string;
+  pageLayoutUnsupported: string;
+  appraisalHeaderMissing: (sheet: string) => string;
+  appraisalColumnsMissing: (sheet: string, titles: string[]) => string;
+  appraisalSheetProtected: (sheet: string) => string;
 }

@@ -5,104 +5,39 @@
  * AutoFilter set, and no serious accessibility violation. Nothing is fetched from the network.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { BUILTIN_RUBRIC } from '../../src/rubric/builtin';
-import { buildSampleWorkbook } from '../../src/sample/sampleData';
-import { a1 } from '../../src/sheet/grid';
 import { en } from '../../src/taskpane/strings/en';
 import { vi } from '../../src/taskpane/strings/vi';
+import {
+  PaneSession,
+  ROOT,
+  buildTestPane,
+  describeInChromium,
+  fake,
+  seriousViolations,
+  startChromium,
+} from './browser/paneHarness';
+import { seededSample } from './browser/seededSample';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = path.resolve(__dirname, '../..');
 const BUILD = path.join(ROOT, 'test-output', 'addin-browser');
 const SCREENSHOT = path.join(ROOT, 'test-output', 'taskpane.png');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-const hasChromium = fs.existsSync(CHROMIUM);
-const describeInChromium = hasChromium ? describe : describe.skip;
-if (!hasChromium) {
-  process.stderr.write(`Bỏ qua thử nghiệm ngăn tác vụ trong trình duyệt: không có ${CHROMIUM} (apt-get install -y chromium).\n`);
-}
-
-async function buildTestPane(): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const webpack = require('webpack');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const makeConfig = require(path.join(ROOT, 'webpack.config.js'));
-  const config = await makeConfig({ test: true, outDir: BUILD }, { mode: 'development' });
-  await new Promise<void>((resolve, reject) =>
-    webpack(config, (err: Error | null, stats: { hasErrors(): boolean; toString(o: unknown): string }) => {
-      if (err) reject(err);
-      else if (stats.hasErrors()) reject(new Error(stats.toString({ all: false, errors: true })));
-      else resolve();
-    }),
-  );
-}
 
 describeInChromium('the task pane in Chromium', () => {
-  let context: BrowserContext;
-  const offline: string[] = [];
-  const pageErrors: string[] = [];
-  const sample = buildSampleWorkbook(2018);
-  const textCell = a1(sample.layout.unitRows[1], sample.layout.firstInputCol);
+  let session: PaneSession;
+  const { textCell } = seededSample();
 
   beforeAll(async () => {
-    await buildTestPane();
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { chromium } = require('playwright-core') as typeof import('playwright-core');
-    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cqdt-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      viewport: { width: 380, height: 900 },
-    });
-    // Only the built files may load: no CDN, no network.
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('file:')) return route.continue();
-      offline.push(url);
-      return route.abort();
-    });
+    await buildTestPane(BUILD);
+    session = await startChromium(BUILD);
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close();
+    await session?.context.close();
   });
 
-  async function open(query = ''): Promise<Page> {
-    const page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`file://${path.join(BUILD, 'taskpane.html')}${query}`);
-    return page;
-  }
-
-  async function fake<T>(page: Page, f: string): Promise<T> {
-    return page.evaluate(
-      `(() => { const excel = window.__fakeExcel; const state = excel.state; const sheet = state.sheets[0]; ${f} })()`,
-    ) as Promise<T>;
-  }
-
-  async function seriousViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const results = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as {
-      violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-    };
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
+  const open = (query = ''): Promise<Page> => session.open(query);
 
   test('the test build loads no office.js from the CDN', () => {
     const html = fs.readFileSync(path.join(BUILD, 'taskpane.html'), 'utf8');
@@ -155,8 +90,8 @@ describeInChromium('the task pane in Chromium', () => {
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
-    expect(pageErrors).toEqual([]);
-    expect(offline).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+    expect(session.offline).toEqual([]);
     await page.close();
   });
 
@@ -212,7 +147,7 @@ describeInChromium('the task pane in Chromium', () => {
   });
 
   test('the ribbon’s notice dialog: the reason in words, a focused Close button that closes it', async () => {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     const message = vi.gateway.emptySheet('Sheet1');
     const query = new URLSearchParams({ title: vi.command.failedTitle, message });
     await page.goto(`file://${path.join(BUILD, 'notice.html')}?${query}`);

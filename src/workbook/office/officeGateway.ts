@@ -3,28 +3,38 @@
  * arrays with the engine, reads everything Score needs before writing anything, and returns
  * every failure as a message.
  */
+import { RANKING_DEFINED_NAME, rankingSheetPlan, rankingSheetTarget } from '../../report/rankingSheetPlan';
 import { RESULT_BLOCK_NAME, ResultBlockPlan, planResultBlock } from '../../report/resultBlock';
+import { DecisionSettings, defaultYear } from '../../report/settings';
 import type { CompiledRubric } from '../../rubric/compiled';
 import { RUBRIC_SHEET } from '../../rubric/rubricSheet';
-import { chooseSheet, scoreWorkbook } from '../../scoring/scoreWorkbook';
+import { RANKING_SHEET, RANKING_SHEET_ALTERNATIVE, chooseSheet, scoreWorkbook } from '../../scoring/scoreWorkbook';
 import type { RubricSource, ScoreResult } from '../../scoring/types';
 import { CellValue, Grid, a1, mergeOwners, parseArea } from '../../sheet/grid';
 import { isBlankCell } from '../../sheet/typedValues';
 import type {
+  AppendedCorrection,
   Capabilities,
+  CorrectionEntry,
   FilterKind,
   GatewayMessages,
   Outcome,
+  RankingSheetReport,
   RubricInUse,
   ScoreOptions,
   ScoreReport,
+  SelectedCell,
   WorkbookDescription,
   WorkbookGateway,
 } from '../gateway';
+import { appendCorrection as appendCorrectionRow } from './appendCorrection';
+import { toCellValue } from './cellValues';
 import { STATUS_TITLE, filterCondition } from './filters';
 import { readStaffNoteCells, readWorkbook } from './readWorkbook';
 import { blockInput, parseSheetReference } from './references';
 import { RoundTrips } from './roundTrips';
+import { asTypedText } from './typedText';
+import { planRankingWrites } from './writeRankingSheet';
 import { planWrites, widthInPoints } from './writeResultBlock';
 
 /** How the gateway reaches Excel: the real Excel.run in the add-in, a fake in tests. */
@@ -49,6 +59,7 @@ export function capabilitiesOf(host: OfficeHost): Capabilities {
     notes: host.isSetSupported('ExcelApi', '1.18'),
     autoFilter: host.isSetSupported('ExcelApi', '1.9'),
     mergedAreas: host.isSetSupported('ExcelApi', '1.13'),
+    pageLayout: host.isSetSupported('ExcelApi', '1.9'),
   };
 }
 
@@ -96,14 +107,6 @@ function hostNotices(
   if (!caps.autoFilter) notices.push(messages.autoFilterUnsupported);
   else if (hasTables) notices.push(messages.autoFilterTable);
   return notices;
-}
-
-/** Text Excel would turn into a formula, number or date is written with a leading apostrophe. */
-function asTypedText(v: CellValue): string | number | boolean {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number' || typeof v === 'boolean') return v;
-  const text = typeof v === 'string' ? v : String(v);
-  return /^[=+\-@]/.test(text) || /^[\d\s.,:/%]+$/.test(text) ? `'${text}` : text;
 }
 
 /** Limits a test may lower to see the splitting at work on small sheets. */
@@ -206,6 +209,7 @@ export function createOfficeGateway(host: OfficeHost, messages: GatewayMessages,
             block: plan.reference,
             notices,
             roundTrips: { reads: trips.reads, writes: trips.writes },
+            defaultYear: defaultYear(grid, new Date(), result.table.layout.headerRows[0]),
           },
         };
       }),
@@ -325,5 +329,81 @@ export function createOfficeGateway(host: OfficeHost, messages: GatewayMessages,
     }
   }
 
-  return { describe, score, selectCell, applyFilter, writeRubricSheet, onActiveSheetChanged };
+  async function writeRankingSheet(result: ScoreResult, settings: DecisionSettings): Promise<Outcome<RankingSheetReport>> {
+    return guarded(() =>
+      host.run(async (context): Promise<Outcome<RankingSheetReport>> => {
+        const trips = new RoundTrips(context);
+        const sheets = context.workbook.worksheets;
+        sheets.load('items/name,items/position');
+        const name = context.workbook.names.getItemOrNullObject(RANKING_DEFINED_NAME);
+        name.load('formula');
+        await trips.read();
+
+        const recorded = name.isNullObject ? null : (parseSheetReference(String(name.formula ?? ''))?.sheet ?? null);
+        const target = rankingSheetTarget(
+          sheets.items.map((s) => s.name),
+          recorded,
+          result.sheet,
+          RANKING_SHEET,
+          RANKING_SHEET_ALTERNATIVE,
+        );
+        const replaced = target.replaces ? sheets.items.find((s) => s.name === target.replaces) : undefined;
+        const batches = planRankingWrites(
+          rankingSheetPlan(result, settings),
+          {
+            workbook: context.workbook,
+            target: { name: target.name, replaces: target.replaces, position: replaced ? replaced.position : null },
+            nameExists: !name.isNullObject,
+            pageLayout: caps.pageLayout,
+          },
+          tuning.writeBudgetBytes,
+        );
+        for (const [i, batch] of batches.entries()) {
+          batch.queue();
+          // Shown when done, as the rubric sheet is: the user asked for this sheet.
+          if (i === batches.length - 1) context.workbook.worksheets.getItem(target.name).activate();
+          await trips.write();
+        }
+        return {
+          ok: true,
+          value: {
+            sheet: target.name,
+            notice: target.notice ? messages.rankingSheetRenamed(RANKING_SHEET, target.name) : null,
+            notices: caps.pageLayout ? [] : [messages.pageLayoutUnsupported],
+            roundTrips: { reads: trips.reads, writes: trips.writes },
+          },
+        };
+      }),
+    );
+  }
+
+  async function selectedInputCell(): Promise<Outcome<SelectedCell>> {
+    return guarded(() =>
+      host.run(async (context): Promise<Outcome<SelectedCell>> => {
+        const cell = context.workbook.getActiveCell();
+        cell.load('address,values,valueTypes,numberFormat');
+        await new RoundTrips(context).read();
+        const at = parseSheetReference(cell.address);
+        if (!at) return { ok: false, message: messages.excelFailed(cell.address) };
+        const value = toCellValue(cell.values[0][0], cell.valueTypes[0][0], cell.numberFormat[0][0]);
+        return { ok: true, value: { sheet: at.sheet, address: a1(at.area.top, at.area.left), value } };
+      }),
+    );
+  }
+
+  async function appendCorrection(entry: CorrectionEntry): Promise<Outcome<AppendedCorrection>> {
+    return guarded(() => host.run((context) => appendCorrectionRow(context, new RoundTrips(context), entry, messages)));
+  }
+
+  return {
+    describe,
+    score,
+    selectCell,
+    applyFilter,
+    writeRubricSheet,
+    onActiveSheetChanged,
+    writeRankingSheet,
+    selectedInputCell,
+    appendCorrection,
+  };
 }

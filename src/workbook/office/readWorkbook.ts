@@ -125,7 +125,8 @@ export async function readWorkbook(
   const fixed = FIXED_SHEETS.map((name) => {
     const sheet = sheets.getItemOrNullObject(name);
     sheet.load('name');
-    return { sheet, read: queueSheetRead(sheet, { merges: false, formats: false }) };
+    // The appraisal sheet's "Ngày" column holds dates, which only the number format tells from numbers.
+    return { sheet, read: queueSheetRead(sheet, { merges: false, formats: name === APPRAISAL_SHEET }) };
   });
   const blockName = wb.names.getItemOrNullObject(RESULT_BLOCK_NAME);
   blockName.load('formula');

@@ -8,10 +8,9 @@
  * empty workbook). The fake is exposed as window.__fakeExcel, and what a dialog page sends its
  * opener as window.__parentMessages, for the test to inspect.
  */
-import { buildSampleWorkbook } from '../../../src/sample/sampleData';
 import { FakeExcel } from '../fake/fakeExcel';
 import { WorkbookState } from '../fake/workbookState';
-import { stateFromGrids } from '../fixtures/fromGrids';
+import { seededSample } from './seededSample';
 
 const params = new URLSearchParams(window.location.search);
 
@@ -21,14 +20,7 @@ function seededState(): WorkbookState {
     state.addSheet('Sheet1');
     return state;
   }
-  const sample = buildSampleWorkbook(2018);
-  const state = stateFromGrids(sample.sheets);
-  const sheet = state.sheets[0];
-  // Typed mistakes as staff make them: text in a count, and a negative count.
-  const { unitRows, firstInputCol } = sample.layout;
-  sheet.setValue(unitRows[1], firstInputCol, 'khoảng 40');
-  sheet.setValue(unitRows[4], firstInputCol + 3, -2);
-  return state;
+  return seededSample().state;
 }
 
 const excel = new FakeExcel(seededState(), { apiVersion: params.get('api') ?? '1.18' });

@@ -12,6 +12,7 @@ import {
   ConditionalFormatState,
   MAX_COLUMNS,
   MAX_ROWS,
+  PageLayoutState,
   SheetState,
   StoredValue,
   WorkbookState,
@@ -220,13 +221,24 @@ abstract class FakeObject {
 // ---------------------------------------------------------------------------------------------
 // Workbook, sheets, names
 
-export class FakeWorkbook implements Slice<Excel.Workbook, 'worksheets' | 'names'> {
+export class FakeWorkbook implements Slice<Excel.Workbook, 'worksheets' | 'names' | 'getActiveCell'> {
   readonly worksheets: FakeWorksheetCollection;
   readonly names: FakeNamedItemCollection;
 
   constructor(readonly context: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(context);
     this.names = new FakeNamedItemCollection(context);
+  }
+
+  /** The active cell, on the active sheet: the first cell of the selection made there, else A1. */
+  getActiveCell(): FakeRange {
+    this.context.requireApi('1.7', 'Workbook.getActiveCell');
+    const state = this.context.state;
+    const sheet = state.activeSheet;
+    if (!sheet) throw fakeError('ItemNotFound', 'Không có trang đang mở');
+    const here = state.selection && state.sheet(state.selection.sheet) === sheet;
+    const area = here ? parseRangeAddress(state.selection!.address) : { top: 0, left: 0, bottom: 0, right: 0 };
+    return new FakeRange(this.context, sheet, { top: area.top, left: area.left, bottom: area.top, right: area.left });
   }
 }
 
@@ -258,7 +270,7 @@ export class FakeWorksheetCollection
       .filter((p) => p.startsWith('items/'))
       .map((p) => p.slice(6));
     const sheets = this.context.state.sheets.map((s) => new FakeWorksheet(this.context, s));
-    const snapshots = sheets.map((s) => ({ name: s.state!.name, standardWidth: s.state!.standardWidth }));
+    const snapshots = sheets.map((s, position) => ({ name: s.state!.name, standardWidth: s.state!.standardWidth, position }));
     this.context.queueLoad(() => {
       this.itemList = sheets;
       sheets.forEach((s, i) => s.settleFromCollection(paths.length ? paths : ['*'], snapshots[i]));
@@ -324,6 +336,9 @@ export class FakeWorksheet
       | 'autoFilter'
       | 'tables'
       | 'protection'
+      | 'position'
+      | 'delete'
+      | 'pageLayout'
     >
 {
   constructor(
@@ -341,8 +356,34 @@ export class FakeWorksheet
     return this.read('standardWidth');
   }
 
+  get position(): number {
+    return this.read('position');
+  }
+
+  set position(position: number) {
+    this.live();
+    this.context.charge(position);
+    this.context.state.moveSheet(this.state!, position);
+  }
+
   protected snapshot(): Record<string, unknown> {
-    return { name: this.state!.name, standardWidth: this.state!.standardWidth };
+    return {
+      name: this.state!.name,
+      standardWidth: this.state!.standardWidth,
+      position: this.context.state.sheets.indexOf(this.state!),
+    };
+  }
+
+  delete(): void {
+    this.live();
+    this.context.charge();
+    this.context.state.removeSheet(this.state!);
+  }
+
+  get pageLayout(): FakePageLayout {
+    this.context.requireApi('1.9', 'Worksheet.pageLayout');
+    this.live();
+    return new FakePageLayout(this.context, this.state!);
   }
 
   load(spec?: unknown): this {
@@ -543,6 +584,7 @@ export class FakeRange
       | 'load'
       | 'clear'
       | 'select'
+      | 'merge'
       | 'getIntersectionOrNullObject'
       | 'getMergedAreasOrNullObject'
     >
@@ -702,6 +744,22 @@ export class FakeRange
     this.context.state.selection = { sheet: this.sheet!.name, address: areaAddress(this.area!) };
   }
 
+  /** Merges the range into one cell (across: one merged cell per row); overlapping a merge fails, as in Excel. */
+  merge(across?: boolean): void {
+    this.live();
+    this.context.charge(across);
+    const a = this.area!;
+    const areas = across
+      ? Array.from({ length: this.rows }, (_, i) => ({ top: a.top + i, left: a.left, bottom: a.top + i, right: a.right }))
+      : [{ ...a }];
+    for (const area of areas) {
+      if (this.sheet!.merges.some((m) => intersect(m, area) !== null)) {
+        throw fakeError('InvalidOperation', `Vùng ${areaAddress(area)} chồng lên ô đã gộp`);
+      }
+      this.sheet!.merges.push(area);
+    }
+  }
+
   getIntersectionOrNullObject(anotherRange: unknown): FakeRange {
     if (this.isNull) return new FakeRange(this.context, null, null);
     const other = anotherRange instanceof FakeRange ? anotherRange.area : parseRangeAddress(String(anotherRange));
@@ -745,7 +803,7 @@ type CellFormatKey = 'horizontalAlignment' | 'verticalAlignment' | 'wrapText';
 
 export class FakeRangeFormat implements Slice<
   Excel.RangeFormat,
-  'font' | 'fill' | 'borders' | 'horizontalAlignment' | 'verticalAlignment' | 'wrapText' | 'columnWidth'
+  'font' | 'fill' | 'borders' | 'horizontalAlignment' | 'verticalAlignment' | 'wrapText' | 'columnWidth' | 'rowHeight'
 > {
   constructor(private readonly range: FakeRange) {}
 
@@ -756,12 +814,39 @@ export class FakeRangeFormat implements Slice<
     });
   }
 
-  get font() {
+  get font(): Slice<Excel.RangeFont, 'bold' | 'italic' | 'name' | 'size'> {
     const range = this.range;
+    const unread = (what: string) => {
+      throw fakeError('NotImplemented', `đọc phông chữ (${what})`);
+    };
     return {
       set bold(bold: boolean) {
         range.context.charge(bold);
         range.eachCellForFormat((cell) => (cell.format.bold = bold));
+      },
+      get bold(): boolean {
+        return unread('bold');
+      },
+      set italic(italic: boolean) {
+        range.context.charge(italic);
+        range.eachCellForFormat((cell) => (cell.format.italic = italic));
+      },
+      get italic(): boolean {
+        return unread('italic');
+      },
+      set name(name: string) {
+        range.context.charge(name);
+        range.eachCellForFormat((cell) => (cell.format.fontName = name));
+      },
+      get name(): string {
+        return unread('name');
+      },
+      set size(size: number) {
+        range.context.charge(size);
+        range.eachCellForFormat((cell) => (cell.format.fontSize = size));
+      },
+      get size(): number {
+        return unread('size');
       },
     };
   }
@@ -828,6 +913,124 @@ export class FakeRangeFormat implements Slice<
   }
   get columnWidth(): number {
     throw fakeError('NotImplemented', 'đọc độ rộng cột');
+  }
+
+  set rowHeight(points: number) {
+    this.range.context.charge(points);
+    const sheet = this.range.sheet!;
+    for (let r = this.range.area!.top; r <= this.range.area!.bottom; r++) sheet.rowHeights.set(r, points);
+  }
+  get rowHeight(): number {
+    throw fakeError('NotImplemented', 'đọc chiều cao dòng');
+  }
+}
+
+type PageLayoutSlice = Slice<
+  Excel.PageLayout,
+  | 'orientation'
+  | 'paperSize'
+  | 'zoom'
+  | 'centerHorizontally'
+  | 'leftMargin'
+  | 'rightMargin'
+  | 'topMargin'
+  | 'bottomMargin'
+  | 'headerMargin'
+  | 'footerMargin'
+  | 'setPrintTitleRows'
+>;
+
+/** The print setup (ExcelApi 1.9): what is set is kept on the sheet; reading it back is not needed. */
+export class FakePageLayout implements PageLayoutSlice {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: SheetState,
+  ) {}
+
+  private set<K extends keyof PageLayoutState>(key: K, value: PageLayoutState[K]): void {
+    this.context.charge(value);
+    this.sheet.pageLayout[key] = value;
+  }
+
+  private margin(side: keyof PageLayoutState['margins'], points: number): void {
+    this.context.charge(points);
+    if (!(points >= 0)) throw fakeError('InvalidArgument', `Lề ${side}: ${points}`);
+    this.sheet.pageLayout.margins[side] = points;
+  }
+
+  private unread(): never {
+    throw fakeError('NotImplemented', 'đọc thiết lập trang in');
+  }
+
+  set orientation(v: PageLayoutSlice['orientation']) {
+    this.set('orientation', String(v));
+  }
+  get orientation(): PageLayoutSlice['orientation'] {
+    return this.unread();
+  }
+  set paperSize(v: PageLayoutSlice['paperSize']) {
+    this.set('paperSize', String(v));
+  }
+  get paperSize(): PageLayoutSlice['paperSize'] {
+    return this.unread();
+  }
+  set zoom(v: Excel.PageLayoutZoomOptions) {
+    const fits = [v.horizontalFitToPages, v.verticalFitToPages].filter((n) => n !== undefined);
+    if (fits.some((n) => !Number.isInteger(n) || n! < 0) || (v.scale !== undefined && (v.scale < 10 || v.scale > 400))) {
+      throw fakeError('InvalidArgument', `zoom ${JSON.stringify(v)}`);
+    }
+    this.set('zoom', { ...v });
+  }
+  get zoom(): Excel.PageLayoutZoomOptions {
+    return this.unread();
+  }
+  set centerHorizontally(v: boolean) {
+    this.set('centerHorizontally', v);
+  }
+  get centerHorizontally(): boolean {
+    return this.unread();
+  }
+  set leftMargin(v: number) {
+    this.margin('left', v);
+  }
+  get leftMargin(): number {
+    return this.unread();
+  }
+  set rightMargin(v: number) {
+    this.margin('right', v);
+  }
+  get rightMargin(): number {
+    return this.unread();
+  }
+  set topMargin(v: number) {
+    this.margin('top', v);
+  }
+  get topMargin(): number {
+    return this.unread();
+  }
+  set bottomMargin(v: number) {
+    this.margin('bottom', v);
+  }
+  get bottomMargin(): number {
+    return this.unread();
+  }
+  set headerMargin(v: number) {
+    this.margin('header', v);
+  }
+  get headerMargin(): number {
+    return this.unread();
+  }
+  set footerMargin(v: number) {
+    this.margin('footer', v);
+  }
+  get footerMargin(): number {
+    return this.unread();
+  }
+
+  setPrintTitleRows(rows: unknown): void {
+    const text = rows instanceof FakeRange ? `$${rows.area!.top + 1}:$${rows.area!.bottom + 1}` : String(rows);
+    if (!/^\$?\d+:\$?\d+$/.test(text)) throw fakeError('InvalidArgument', `Dòng tiêu đề in: ${text}`);
+    this.set('printTitleRows', text);
   }
 }
 

@@ -17,6 +17,9 @@ export interface Border {
 
 export interface CellFormat {
   bold?: boolean;
+  italic?: boolean;
+  fontName?: string;
+  fontSize?: number;
   fill?: string;
   horizontalAlignment?: string;
   verticalAlignment?: string;
@@ -41,6 +44,16 @@ export interface ConditionalFormatState {
   area: MergedArea;
   formula: string | null;
   fill: string | null;
+}
+
+/** What the add-in set of a sheet's print setup (ExcelApi 1.9). */
+export interface PageLayoutState {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  centerHorizontally?: boolean;
+  margins: Partial<Record<'left' | 'right' | 'top' | 'bottom' | 'header' | 'footer', number>>;
+  printTitleRows?: string;
 }
 
 export interface AutoFilterState {
@@ -113,7 +126,9 @@ export class SheetState {
   conditionalFormats: ConditionalFormatState[] = [];
   autoFilter: AutoFilterState | null = null;
   columnWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
   hiddenColumns = new Set<number>();
+  pageLayout: PageLayoutState = { margins: {} };
   tables = 0;
   protected = false;
   standardWidth = 8.43;
@@ -218,6 +233,25 @@ export class WorkbookState {
     const changed = this.activeSheet !== sheet;
     this.activeSheet = sheet;
     if (changed) for (const l of this.activationListeners) l();
+  }
+
+  /** As Excel deletes a sheet: names that referred to it become #REF!, another sheet becomes active. */
+  removeSheet(sheet: SheetState): void {
+    const i = this.sheets.indexOf(sheet);
+    if (i < 0) throw fakeError('ItemNotFound', `Trang "${sheet.name}" đã bị xoá`);
+    if (this.sheets.length === 1) throw fakeError('InvalidOperation', 'Không xoá được trang duy nhất');
+    this.sheets.splice(i, 1);
+    const prefix = `=${quoteSheetName(sheet.name)}!`;
+    for (const [name, formula] of this.names) if (formula.startsWith(prefix)) this.names.set(name, '=#REF!');
+    if (this.selection?.sheet === sheet.name) this.selection = null;
+    if (this.activeSheet === sheet) this.activate(this.sheets[Math.min(i, this.sheets.length - 1)]);
+  }
+
+  /** Moves a sheet's tab to a 0-based position (clamped, as Excel does). */
+  moveSheet(sheet: SheetState, position: number): void {
+    const i = this.sheets.indexOf(sheet);
+    this.sheets.splice(i, 1);
+    this.sheets.splice(Math.max(0, Math.min(position, this.sheets.length)), 0, sheet);
   }
 
   setName(name: string, sheet: SheetState, area: MergedArea): void {

@@ -1,0 +1,87 @@
+/**
+ * "Xuất kết quả": the decision settings (kept for the session), the ranking sheet written into
+ * the workbook, the decision draft and the ranking as CSV/JSON downloaded, and the summary
+ * paragraph to read or copy. Every button is disabled while the year is not valid, and says why.
+ */
+import { Button, Field, Input } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type { SettingsInput } from '../decisionSettingsInput';
+import { parseYear } from '../decisionSettingsInput';
+import type { Strings } from '../strings';
+import { SummaryParagraph } from './SummaryParagraph';
+
+export type DownloadKind = 'docx' | 'csv' | 'json';
+
+export interface ExportSectionProps {
+  settings: SettingsInput;
+  defaultYear: number;
+  onSettings: (next: SettingsInput) => void;
+  summary: string;
+  busy: boolean;
+  onWriteRanking: () => void;
+  onDownload: (kind: DownloadKind) => void;
+  onCopy: (text: string) => void;
+  strings: Strings;
+  /** What the section's last action said. */
+  children?: ReactNode;
+}
+
+export function ExportSection(props: ExportSectionProps) {
+  const { settings, strings, busy } = props;
+  const s = strings.settings;
+  const yearInvalid = settings.year.trim() !== '' && parseYear(settings.year) === null;
+  const disabled = busy || yearInvalid;
+  const field = (key: keyof SettingsInput) => ({
+    value: settings[key],
+    onChange: (_: unknown, data: { value: string }) => props.onSettings({ ...settings, [key]: data.value }),
+  });
+  return (
+    <section aria-labelledby="export-title" className="panel">
+      <h2 id="export-title">{strings.exportTitle}</h2>
+      <p className="muted small">{strings.exportHint}</p>
+
+      <fieldset className="settings">
+        <legend>{strings.settingsTitle}</legend>
+        <p className="muted small">{strings.settingsHint}</p>
+        <Field label={s.province}>
+          <Input {...field('province')} data-setting="province" />
+        </Field>
+        <Field
+          label={s.year}
+          hint={s.yearHint(props.defaultYear)}
+          validationState={yearInvalid ? 'error' : 'none'}
+          validationMessage={yearInvalid ? s.yearInvalid : undefined}
+        >
+          <Input {...field('year')} inputMode="numeric" placeholder={String(props.defaultYear)} data-setting="year" />
+        </Field>
+        <Field label={s.decisionNumber} hint={s.decisionNumberHint}>
+          <Input {...field('decisionNumber')} placeholder="…" data-setting="decisionNumber" />
+        </Field>
+        <Field label={s.committee}>
+          <Input {...field('committee')} placeholder="Ủy ban nhân dân" data-setting="committee" />
+        </Field>
+        <Field label={s.department}>
+          <Input {...field('department')} placeholder="Sở Thông tin và Truyền thông" data-setting="department" />
+        </Field>
+      </fieldset>
+
+      <div className="actions export-actions">
+        <Button appearance="primary" disabledFocusable={disabled} onClick={props.onWriteRanking} data-testid="write-ranking">
+          {strings.writeRanking}
+        </Button>
+        <Button disabledFocusable={disabled} onClick={() => props.onDownload('docx')} data-testid="download-docx">
+          {strings.downloadDocx}
+        </Button>
+        <Button disabledFocusable={disabled} onClick={() => props.onDownload('csv')} data-testid="download-csv">
+          {strings.downloadCsv}
+        </Button>
+        <Button disabledFocusable={disabled} onClick={() => props.onDownload('json')} data-testid="download-json">
+          {strings.downloadJson}
+        </Button>
+      </div>
+      {props.children}
+
+      <SummaryParagraph text={props.summary} onCopy={props.onCopy} strings={strings} />
+    </section>
+  );
+}
