@@ -3,7 +3,7 @@
  * Committee's notice writes by hand, built from the result. Figures first (`summaryFigures`,
  * also for the task pane), then one small function per sentence.
  */
-import { TIERS, type Tier } from '../rubric/schema';
+import { TIERS, TIER_WORDS, type Tier } from '../rubric/schema';
 import type { YearComparison } from '../scoring/compareYears';
 import type { ScoreResult, UnitResult } from '../scoring/types';
 import { formatCents } from '../scoring/viFormat';
@@ -207,7 +207,6 @@ function unitInSentence(u: UnitResult): string {
 
 // ---------------------------------------------------------------- sentences
 
-const TIER_LABEL: Record<Tier, string> = { province: 'cấp tỉnh', district: 'cấp huyện', commune: 'cấp xã' };
 /** What the counts count, as the notice says it ("11/19 đơn vị cấp tỉnh", "109/109 xã"). */
 const TIER_NOUN: Record<Tier, string> = { province: 'đơn vị cấp tỉnh', district: 'đơn vị cấp huyện', commune: 'xã' };
 
@@ -297,7 +296,7 @@ function tierClauses(t: TierFigures, categories: CategoryRef[]): string[] {
 }
 
 function tierSentence(t: TierFigures, categories: CategoryRef[]): string {
-  return `Với ${TIER_LABEL[t.tier]}, ${tierClauses(t, categories).join('; ')}.`;
+  return `Với ${TIER_WORDS[t.tier]}, ${tierClauses(t, categories).join('; ')}.`;
 }
 
 // ---------------------------------------------------------------- change since last year
@@ -319,7 +318,7 @@ function movesSentences(c: YearComparison, categories: CategoryRef[]): string[] 
       })
       .filter((p): p is string => p !== null);
     const body = parts.length ? parts.join('; ') : 'không có đơn vị nào thay đổi mức xếp hạng';
-    return `Với ${TIER_LABEL[m.tier]}, ${since}: ${body}.`;
+    return `Với ${TIER_WORDS[m.tier]}, ${since}: ${body}.`;
   });
 }
 

@@ -19,7 +19,20 @@ import { CellValue, Grid, a1, cellAt, isCellError } from '../sheet/grid';
 import { Decimal, isInteger, isNegative, toInteger } from '../sheet/decimal';
 import { normLabel, normText } from '../sheet/normalize';
 import { cellDisplayText, isBlankCell, parseTypedNumber } from '../sheet/typedValues';
-import { CriterionKind, InputDef, Rubric, TIERS, TIER_NAMES, Tier, formatPath, parseRubric } from './schema';
+import {
+  CriterionKind,
+  InputDef,
+  KIND_WORDS as KIND_WORD,
+  REQUIRED_INPUT_TYPE,
+  Rubric,
+  TIERS,
+  TIER_NAMES,
+  TIER_WORDS,
+  TYPE_WORDS as TYPE_WORD,
+  Tier,
+  formatPath,
+  parseRubric,
+} from './schema';
 
 export const RUBRIC_SHEET = 'Tiêu chí';
 
@@ -36,29 +49,19 @@ const SHEET_TITLE = 'BỘ TIÊU CHÍ CHẤM ĐIỂM CHÍNH QUYỀN ĐIỆN TỬ'
 const ID_LABEL = 'Mã bộ tiêu chí';
 const NAME_LABEL = 'Tên bộ tiêu chí';
 
-const TIER_WORD: Record<Tier, string> = { province: 'cấp tỉnh', district: 'cấp huyện', commune: 'cấp xã' };
-
+/** Words accepted for each kind: the schema's word first (written out), then what staff may type. */
 const KIND_WORDS: Record<CriterionKind, string[]> = {
-  ratio: ['tỷ lệ', 'tỉ lệ', 'ratio'],
-  yesno: ['có/không', 'có hoặc không', 'yesno'],
-  bands: ['theo mức', 'mức', 'các mức', 'bands'],
-  best: ['so với đơn vị cao nhất', 'so với cao nhất', 'so với đơn vị tốt nhất', 'best'],
-  points: ['điểm tự chấm', 'tự chấm', 'điểm', 'points'],
+  ratio: [KIND_WORD.ratio, 'tỉ lệ', 'ratio'],
+  yesno: [KIND_WORD.yesno, 'có hoặc không', 'yesno'],
+  bands: [KIND_WORD.bands, 'mức', 'các mức', 'bands'],
+  best: [KIND_WORD.best, 'so với cao nhất', 'so với đơn vị tốt nhất', 'best'],
+  points: [KIND_WORD.points, 'tự chấm', 'điểm', 'points'],
 };
 
 const TYPE_WORDS: Record<InputType, string[]> = {
-  count: ['số lượng', 'số', 'count'],
-  yesno: ['có/không', 'có hoặc không', 'yesno'],
-  points: ['điểm', 'điểm tự chấm', 'points'],
-};
-
-/** The input type each kind reads (as schema.ts requires), for a message in the sheet's words. */
-const KIND_INPUT_TYPE: Record<CriterionKind, InputType> = {
-  ratio: 'count',
-  yesno: 'yesno',
-  bands: 'count',
-  best: 'count',
-  points: 'points',
+  count: [TYPE_WORD.count, 'số', 'count'],
+  yesno: [TYPE_WORD.yesno, 'có hoặc không', 'yesno'],
+  points: [TYPE_WORD.points, 'điểm tự chấm', 'points'],
 };
 
 const YES_WORDS = new Set(['có', 'c', 'x', '1', 'yes', 'true']);
@@ -114,7 +117,7 @@ const col = (field: string, label: string, aliases: string[], required = true): 
   required,
 });
 
-const perTier = (make: (tier: Tier, word: string) => ColumnSpec): ColumnSpec[] => TIERS.map((t) => make(t, TIER_WORD[t]));
+const perTier = (make: (tier: Tier, word: string) => ColumnSpec): ColumnSpec[] => TIERS.map((t) => make(t, TIER_WORDS[t]));
 
 const COLUMNS: Record<Exclude<SectionId, 'notes'>, ColumnSpec[]> = {
   categories: [
@@ -559,7 +562,7 @@ function readCategories(rd: SheetReader, { cols, items }: SectionTable): Record<
     rd.place(path, r, cols.get('id')!);
     const max: Record<string, number | undefined> = {};
     for (const t of TIERS)
-      max[t] = requiredNumber(rd, r, cols.get(`max.${t}`), [...path, 'max', t], `điểm tối đa ${TIER_WORD[t]}`);
+      max[t] = requiredNumber(rd, r, cols.get(`max.${t}`), [...path, 'max', t], `điểm tối đa ${TIER_WORDS[t]}`);
     return {
       id: requiredText(rd, r, cols.get('id'), [...path, 'id'], 'mã hạng mục'),
       name: requiredText(rd, r, cols.get('name'), [...path, 'name'], 'tên hạng mục'),
@@ -686,7 +689,7 @@ function readCriterionTier(rd: SheetReader, r: number, cols: Cols, tier: Tier, k
   rd.place(tierPath, r, at.maxCol);
   // Keys only when set: the rubric omits bands and allowNA where they do not apply.
   const out: Record<string, unknown> = {
-    max: requiredNumber(rd, r, at.maxCol, [...tierPath, 'max'], `điểm tối đa ${TIER_WORD[tier]}`),
+    max: requiredNumber(rd, r, at.maxCol, [...tierPath, 'max'], `điểm tối đa ${TIER_WORDS[tier]}`),
   };
   const bands = readTierBands(rd, at, kind, tierPath);
   if (bands) out.bands = bands;
@@ -824,10 +827,10 @@ function checkInputTypes(rd: SheetReader, inputs: Record<string, unknown>[], cri
     for (const field of kind === 'ratio' ? ['part', 'total'] : ['input']) {
       const code = crit[field];
       const type = typeof code === 'string' ? typeOf.get(code.toLowerCase()) : undefined;
-      if (!type || type === KIND_INPUT_TYPE[kind]) continue;
+      if (!type || type === REQUIRED_INPUT_TYPE[kind]) continue;
       rd.fail(
         rd.cellOf(['criteria', i, field]),
-        `tiêu chí ${String(crit.code)} tính "${KIND_WORDS[kind][0]}" cần số liệu kiểu "${TYPE_WORDS[KIND_INPUT_TYPE[kind]][0]}", nhưng ${code as string} có kiểu "${TYPE_WORDS[type][0]}"`,
+        `tiêu chí ${String(crit.code)} tính "${KIND_WORDS[kind][0]}" cần số liệu kiểu "${TYPE_WORDS[REQUIRED_INPUT_TYPE[kind]][0]}", nhưng ${code as string} có kiểu "${TYPE_WORDS[type][0]}"`,
       );
     }
   });

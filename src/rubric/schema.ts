@@ -19,6 +19,13 @@ export const TIER_NAMES: Record<Tier, string> = {
   commune: 'Cấp xã',
 };
 
+/** The tier inside a sentence: "cấp tỉnh". */
+export const TIER_WORDS: Record<Tier, string> = {
+  province: 'cấp tỉnh',
+  district: 'cấp huyện',
+  commune: 'cấp xã',
+};
+
 const code = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'Mã chỉ gồm chữ cái không dấu và chữ số, bắt đầu bằng chữ cái');
 
 /** Points with at most two decimals (whole hundredths). */
@@ -122,7 +129,8 @@ export const KIND_WORDS: Record<CriterionKind, string> = {
 };
 export const TYPE_WORDS: Record<InputDef['type'], string> = { count: 'số lượng', yesno: 'có/không', points: 'điểm' };
 
-const REQUIRED_INPUT_TYPE: Record<CriterionKind, 'count' | 'yesno' | 'points'> = {
+/** The input type each kind of criterion reads. */
+export const REQUIRED_INPUT_TYPE: Record<CriterionKind, InputDef['type']> = {
   ratio: 'count',
   yesno: 'yesno',
   bands: 'count',
