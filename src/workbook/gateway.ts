@@ -11,6 +11,7 @@ import type { DecisionSettings } from '../report/settings';
 import type { CompiledRubric } from '../rubric/compiled';
 import type { RubricSource, ScoreResult } from '../scoring/types';
 import type { CellValue } from '../sheet/grid';
+import type { CorrectionRow } from '../sheet/appraisalSheet';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -105,21 +106,8 @@ export interface SelectedCell {
   value: CellValue;
 }
 
-/** One row for the "Thẩm định" sheet, as the reviewer entered it (appraisal.md). */
-export interface CorrectionEntry {
-  unit: string;
-  /** For communes: tells apart units of the same name. */
-  district: string | null;
-  /** The input code: "R1a". */
-  code: string;
-  /** What the unit's own cell holds. */
-  reported: CellValue;
-  /** The verified value: a number, or text such as "Có" or "KAD". */
-  verified: CellValue;
-  reason: string;
-  reviewer: string;
-  date: Date;
-}
+/** One row for the "Thẩm định" sheet, as the reviewer entered it (appraisal.md): the sheet's row without its position. */
+export type CorrectionEntry = Omit<CorrectionRow, 'row' | 'cells' | 'date'> & { date: Date };
 
 export interface AppendedCorrection {
   sheet: string;
