@@ -1,5 +1,5 @@
 /**
- * The decision draft (.docx) of decision-draft.md, in the layout of Nghị định 30/2020/NĐ-CP:
+ * The decision draft (.docx) of docs/du-thao-quyet-dinh.md, in the layout of Nghị định 30/2020/NĐ-CP:
  * A4, Times New Roman, margins 20/20/30/15 mm, the two-column heading, the title, the legal
  * bases left as placeholders, Điều 1–3, Nơi nhận, the signature block, then the appendix with
  * the ranking tables on landscape pages. Pure: runs in the task pane and the command line.
@@ -32,8 +32,9 @@ import {
   cellText,
   rankingTables,
 } from '../report/rankingTables';
-import { DecisionSettings, PLACEHOLDER, committeeOfProvince } from '../report/settings';
-import { summaryParagraph } from '../report/summary';
+import { DecisionSettings, PLACEHOLDER, committeeOfProvince, evaluationSubject } from '../report/settings';
+import type { CompiledRubric } from '../rubric/compiled';
+import { joinVi, summaryParagraph } from '../report/summary';
 
 const FONT = 'Times New Roman';
 /** Sizes in half-points. */
@@ -141,14 +142,20 @@ function headingBlock(s: DecisionSettings): Table {
   return layoutTable([leftWidth, rightWidth], left, right);
 }
 
-export function decisionSubject(year: number): string {
-  return `Công bố kết quả đánh giá, xếp loại mức độ xây dựng Chính quyền điện tử các cấp năm ${year}`;
+/** "Công bố kết quả đánh giá, xếp loại … năm 2018": the decision's title, in the rubric's words. */
+export function decisionSubject(rubric: CompiledRubric, year: number): string {
+  return `Công bố kết quả ${evaluationSubject(rubric.rubric)} năm ${year}`;
 }
 
-function titleBlock(s: DecisionSettings): Paragraph[] {
+/** Who the decision is about: "các sở, ban, ngành, Ủy ban nhân dân các huyện, thành phố và …". */
+function audience(rubric: CompiledRubric): string {
+  return joinVi(rubric.tierList.map((t) => t.def.audience ?? `các đơn vị ${t.phrase}`));
+}
+
+function titleBlock(s: DecisionSettings, rubric: CompiledRubric): Paragraph[] {
   return [
     centered('QUYẾT ĐỊNH', { bold: true, before: 360 }),
-    centered(decisionSubject(s.year), { bold: true }),
+    centered(decisionSubject(rubric, s.year), { bold: true }),
     rule(Math.round(PORTRAIT_TEXT_WIDTH * 0.38)),
     centered('', { after: 120 }),
     centered(committeeOfProvince(s).toLocaleUpperCase('vi'), { bold: true, after: 240 }),
@@ -156,14 +163,14 @@ function titleBlock(s: DecisionSettings): Paragraph[] {
 }
 
 /** Legal bases: placeholders the drafter completes in Word. */
-function legalBases(s: DecisionSettings): Paragraph[] {
+function legalBases(s: DecisionSettings, rubric: CompiledRubric): Paragraph[] {
   const p = PLACEHOLDER;
   return [
     body(`Căn cứ Luật Tổ chức chính quyền địa phương ngày ${p};`, { italics: true, after: 60 }),
     body(`Căn cứ ${p};`, { italics: true, after: 60 }),
     body(
-      `Căn cứ Quyết định số ${p}/QĐ-UBND ngày ${p} của ${committeeOfProvince(s)} ban hành Bộ tiêu chí đánh giá, ` +
-        `xếp loại mức độ xây dựng Chính quyền điện tử các cấp trên địa bàn tỉnh ${s.province};`,
+      `Căn cứ Quyết định số ${p}/QĐ-UBND ngày ${p} của ${committeeOfProvince(s)} ban hành Bộ tiêu chí ` +
+        `${evaluationSubject(rubric.rubric)} trên địa bàn tỉnh ${s.province};`,
       { italics: true, after: 60 },
     ),
     body(`Theo đề nghị của ${s.departmentHead} tại Tờ trình số ${p} ngày ${p}.`, { italics: true, after: 240 }),
@@ -175,27 +182,26 @@ function article(n: number, text: string): Paragraph {
   return body([run(`Điều ${n}. `, { bold: true }), run(text)]);
 }
 
-function articles(s: DecisionSettings, summary: string): Paragraph[] {
+function articles(s: DecisionSettings, rubric: CompiledRubric, summary: string): Paragraph[] {
+  const who = audience(rubric);
+  const Who = who.charAt(0).toLocaleUpperCase('vi') + who.slice(1);
   return [
     article(
       1,
-      `Công bố kết quả đánh giá, xếp loại mức độ xây dựng Chính quyền điện tử các cấp năm ${s.year} của các sở, ban, ngành, ` +
-        `Ủy ban nhân dân các huyện, thành phố và Ủy ban nhân dân các xã, phường, thị trấn trên địa bàn tỉnh ${s.province} ` +
+      `Công bố kết quả ${evaluationSubject(rubric.rubric)} năm ${s.year} của ${who} trên địa bàn tỉnh ${s.province} ` +
         `(chi tiết tại Phụ lục kèm theo).`,
     ),
     body(summary),
     article(
       2,
       `${s.department} có trách nhiệm công khai kết quả đánh giá; theo dõi, hướng dẫn, đôn đốc các cơ quan, đơn vị, ` +
-        `địa phương khắc phục các tiêu chí chưa đạt. Các sở, ban, ngành, Ủy ban nhân dân các huyện, thành phố và ` +
-        `Ủy ban nhân dân các xã, phường, thị trấn căn cứ kết quả đánh giá xây dựng kế hoạch khắc phục hạn chế, ` +
+        `địa phương khắc phục các tiêu chí chưa đạt. ${Who} căn cứ kết quả đánh giá xây dựng kế hoạch khắc phục hạn chế, ` +
         `gửi báo cáo đầy đủ, đúng thời hạn trong kỳ đánh giá tiếp theo.`,
     ),
     article(
       3,
       `Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng ${committeeOfProvince(s)}, ${s.departmentHead}, ` +
-        `Thủ trưởng các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các huyện, thành phố và các cơ quan, đơn vị có liên quan ` +
-        `chịu trách nhiệm thi hành Quyết định này./.`,
+        `thủ trưởng ${who} và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.`,
     ),
   ];
 }
@@ -226,14 +232,19 @@ function columnWidths(columns: RankingColumn[]): number[] {
     score: 1100,
     level: 1750, // "Không xếp hạng" on one line
     total: 1100,
+    max: 1100,
     previousTotal: 1200,
     change: 1000,
     percent: 1050,
+    grade: 1300,
     rank: 1000,
   };
-  const used = columns.reduce((sum, c) => sum + fixed[c.kind], 0);
+  // Many categories (a digital-transformation index has eight) share the page: figures narrow.
+  const scale = Math.min(1, (LANDSCAPE_TEXT_WIDTH - 2200) / columns.reduce((sum, c) => sum + fixed[c.kind], 0));
+  const width = (c: RankingColumn) => Math.floor(fixed[c.kind] * scale);
+  const used = columns.reduce((sum, c) => sum + width(c), 0);
   const nameWidth = Math.max(2200, LANDSCAPE_TEXT_WIDTH - used);
-  return columns.map((c) => (c.kind === 'name' ? nameWidth : fixed[c.kind]));
+  return columns.map((c) => (c.kind === 'name' ? nameWidth : width(c)));
 }
 
 const LINES = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
@@ -317,16 +328,16 @@ function appendix(result: ScoreResult, s: DecisionSettings): (Paragraph | Table)
 export function buildDecisionDraft(result: ScoreResult, settings: DecisionSettings): Document {
   const summary = summaryParagraph(result);
   return new Document({
-    title: decisionSubject(settings.year),
+    title: decisionSubject(result.rubric, settings.year),
     styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
     sections: [
       {
         properties: { page: { size: { ...A4, orientation: PageOrientation.PORTRAIT }, margin: PORTRAIT_MARGIN } },
         children: [
           headingBlock(settings),
-          ...titleBlock(settings),
-          ...legalBases(settings),
-          ...articles(settings, summary),
+          ...titleBlock(settings, result.rubric),
+          ...legalBases(settings, result.rubric),
+          ...articles(settings, result.rubric, summary),
           para('', { after: 120 }),
           signatureBlock(settings),
         ],

@@ -2,15 +2,15 @@
  * The ranking for other systems: a flat CSV (UTF-8 with BOM so that Excel reads the accents,
  * comma separated, RFC 4180 quoting, CRLF) and JSON. Same rows and order as the ranking sheet.
  */
-import { TIER_NAMES, type Tier } from '../rubric/schema';
+import { tierName } from '../rubric/compiled';
+import type { Tier } from '../rubric/schema';
 import type { ScoreResult, Status } from '../scoring/types';
 import {
   RankingCell,
   RankingColumn,
   RankingRow,
+  RankingTables,
   SectionKind,
-  UNKNOWN_TIER_TITLE,
-  rankingColumns,
   rankingTables,
   signed,
 } from '../report/rankingTables';
@@ -61,12 +61,17 @@ function csvCell(cell: RankingCell): string {
   }
 }
 
-const tierName = (tier: Tier | null) => (tier ? TIER_NAMES[tier] : UNKNOWN_TIER_TITLE);
+/** Every column any tier's table has, in the order they first appear. */
+function allColumns(tables: RankingTables): RankingColumn[] {
+  const seen = new Map<string, RankingColumn>();
+  for (const t of tables.tables) for (const c of t.columns) if (!seen.has(c.id)) seen.set(c.id, c);
+  return [...seen.values()];
+}
 
-/** One flat table: every tier's columns laid on the communes' (the widest) set. */
+/** One flat table: every tier's columns laid on the union of all tiers' columns. */
 export function rankingCsv(result: ScoreResult, year: number): string {
   const tables = rankingTables(result, year);
-  const columns = rankingColumns(result, 'commune');
+  const columns = allColumns(tables);
   const header = ['Cấp', 'Phần', ...columns.map((c) => c.title)];
   const lines = [header];
   for (const t of tables.tables) {
@@ -77,7 +82,7 @@ export function rankingCsv(result: ScoreResult, year: number): string {
           const i = index.get(c.id);
           return i === undefined ? '' : csvCell(row.cells[i]);
         });
-        lines.push([tierName(t.tier), PART_NAMES[section.kind], ...cells]);
+        lines.push([tierName(result.rubric, t.tier), PART_NAMES[section.kind], ...cells]);
       }
     }
   }
@@ -95,10 +100,13 @@ export interface RankingUnitJson {
   name: string;
   district: string | null;
   status: Status;
-  /** Per category id: score with two decimals at most, level 1–4 or null. */
+  /** Per category id of the unit's tier: score with two decimals at most, level 1–n or null. */
   categories: Record<string, { score: number | null; level: number | null }>;
   total: number | null;
+  /** The unit's maximum (the categories that apply to it). */
+  max: number | null;
   percent: number | null;
+  grade: string | null;
   rank: number | null;
   /** 1-based row of the scored sheet, null for a listed unit with no row. */
   row: number | null;
@@ -133,7 +141,9 @@ function unitJson(row: RankingRow, stt: number): RankingUnitJson {
     status: u.status,
     categories: Object.fromEntries(u.categories.map((c) => [c.id, { score: money(c.scoreCents), level: c.level }])),
     total: money(u.totalCents),
+    max: money(u.maxCents),
     percent: money(u.percentHundredths),
+    grade: u.status === 'scored' ? u.grade : null,
     rank: u.status === 'scored' ? u.rank : null,
     row: u.row,
   };
@@ -141,7 +151,7 @@ function unitJson(row: RankingRow, stt: number): RankingUnitJson {
 
 export function rankingJson(result: ScoreResult, year: number): RankingJson {
   const tables = rankingTables(result, year);
-  const columns: RankingColumn[] = rankingColumns(result, 'commune');
+  const columns = allColumns(tables);
   return {
     year,
     title: tables.title,

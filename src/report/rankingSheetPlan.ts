@@ -1,9 +1,10 @@
 /**
- * The "Xếp hạng" sheet as a plan (workbook.md, "The ranking sheet"): rows of values with their
- * look, column widths and print setup. Pure, so the ExcelJS writer (command line) and the
- * Excel.run writer (add-in) lay out the same sheet. Every tier's table uses the same columns
- * (those of the communes, "Thuộc huyện" blank above the others) so that the one header row
- * repeated on each printed page is right for every table.
+ * The "Xếp hạng" sheet as a plan (docs/bang-tong-hop.md, "Trang Xếp hạng"): rows of values with
+ * their look, column widths, row heights and print setup. Pure, so the .xlsx writer (command
+ * line) and the Excel.run writer (add-in) lay out the same sheet. Each tier's table has its own
+ * columns; when they differ, each table starts on a new printed page and no header row is
+ * repeated (one repeated row could not be right for every table). Rows whose names wrap get the
+ * height their lines need, since no host grows a row by itself when printing.
  */
 import type { ScoreResult } from '../scoring/types';
 import { formatCentsShort } from '../scoring/viFormat';
@@ -41,10 +42,13 @@ export interface PlannedRow {
 }
 
 export interface RankingSheetPlan {
+  /** The sheet's columns (the widest table's), with widths that fit every table. */
   columns: { title: string; width: number }[];
   rows: PlannedRow[];
-  /** 1-based row repeated at the top of each printed page (the first table's header). */
+  /** 1-based row repeated at the top of each printed page: the header, when every table has the same columns. */
   printTitleRow: number | null;
+  /** 1-based rows that start a new printed page (each table after the first, when their columns differ). */
+  pageBreaks: number[];
   /** A1 reference of the whole sheet area for the defined name, given the sheet's name. */
   reference: (sheetName: string) => string;
 }
@@ -69,11 +73,53 @@ const WIDTHS: Record<RankingColumn['kind'], number> = {
   score: 11,
   level: 16,
   total: 11,
+  max: 11,
   previousTotal: 12,
   change: 10,
   percent: 10,
+  grade: 12,
   rank: 10,
 };
+
+/** Points per printed line of 12 pt text, and the padding of a row. */
+const LINE_HEIGHT = 15.75;
+const ROW_PADDING = 2;
+
+/**
+ * How many lines a text takes in a column of the given width (Excel's width unit: about one
+ * character of the default font), wrapping at spaces as Excel does; a little margin is kept
+ * because Times New Roman capitals are wider than the unit.
+ */
+export function wrappedLines(text: string, width: number): number {
+  const capacity = Math.max(4, Math.floor(width * 0.95) - 1);
+  let lines = 1;
+  let used = 0;
+  for (const word of text.trim().split(/\s+/)) {
+    const len = word.length;
+    if (used === 0) {
+      used = len;
+    } else if (used + 1 + len <= capacity) {
+      used += 1 + len;
+    } else {
+      lines++;
+      used = len;
+    }
+    while (used > capacity) {
+      lines++;
+      used -= capacity;
+    }
+  }
+  return lines;
+}
+
+/** The height a row needs for its wrapped cells, or null for one line. */
+function heightFor(values: CellValue[], widths: number[], wraps: boolean[]): number | null {
+  let lines = 1;
+  values.forEach((v, i) => {
+    if (wraps[i] && typeof v === 'string' && v !== '') lines = Math.max(lines, wrappedLines(v, widths[i]));
+  });
+  return lines > 1 ? lines * LINE_HEIGHT + ROW_PADDING : null;
+}
 
 const look = (o: Partial<RankingCellLook> = {}): RankingCellLook => ({
   size: 12,
@@ -103,68 +149,93 @@ function valueOf(cell: RankingCell): { value: CellValue; numberFormat: string | 
 
 class PlanBuilder {
   readonly rows: PlannedRow[] = [];
-  constructor(readonly columns: RankingColumn[]) {}
+  /** The current table's columns, laid from column A; the sheet has `width` columns. */
+  columns: RankingColumn[] = [];
+  constructor(
+    readonly width: number,
+    readonly widths: number[],
+  ) {}
 
   banner(kind: RankingRowKind, text: string, o: Partial<RankingCellLook>): void {
-    const values = this.columns.map((_, i) => (i === 0 ? text : null));
-    const looks = this.columns.map(() => look({ wrap: true, ...o }));
-    this.rows.push({ kind, values, looks, merged: true, height: null });
+    const values = this.widths.map((_, i) => (i === 0 ? text : null));
+    const looks = this.widths.map(() => look({ wrap: true, ...o }));
+    const total = this.widths.reduce((a, b) => a + b, 0);
+    const size = o.size ?? 12;
+    const lines = wrappedLines(text, (total * 12) / size);
+    const height = lines > 1 ? (lines * LINE_HEIGHT * size) / 12 + ROW_PADDING : null;
+    this.rows.push({ kind, values, looks, merged: true, height });
   }
 
   header(): number {
+    const values = this.widths.map((_, i) => this.columns[i]?.title ?? null);
     this.rows.push({
       kind: 'header',
-      values: this.columns.map((c) => c.title),
-      looks: this.columns.map(() => look({ bold: true, horizontal: 'center', wrap: true, border: true, fill: HEADER_FILL })),
+      values,
+      looks: this.widths.map((_, i) =>
+        i < this.columns.length ? look({ bold: true, horizontal: 'center', wrap: true, border: true, fill: HEADER_FILL }) : look(),
+      ),
       merged: false,
-      // Two lines: titles such as "Điểm Kết quả" wrap, and no host grows the row by itself.
-      height: 32,
+      // At least two lines: titles such as "Điểm Kết quả" wrap, and no host grows the row by itself.
+      height: Math.max(32, heightFor(values, this.widths, values.map(() => true)) ?? 0),
     });
     return this.rows.length; // 1-based
   }
 
-  unit(cells: RankingCell[], tableColumns: RankingColumn[]): void {
-    const byId = new Map(tableColumns.map((c, i) => [c.id, cells[i]]));
-    const parts = this.columns.map((col) => valueOf(byId.get(col.id) ?? { kind: 'blank' }));
+  unit(cells: RankingCell[]): void {
+    const parts = this.widths.map((_, i) => (i < cells.length ? valueOf(cells[i]) : { value: null, numberFormat: null }));
+    const wraps = this.widths.map((_, i) => {
+      const kind = this.columns[i]?.kind;
+      return kind === 'name' || kind === 'district';
+    });
+    const values = parts.map((p) => p.value);
     this.rows.push({
       kind: 'unit',
-      values: parts.map((p) => p.value),
-      looks: this.columns.map((col, i) => {
-        const left = col.kind === 'name' || col.kind === 'district';
-        return look({ horizontal: left ? 'left' : 'center', wrap: left, border: true, numberFormat: parts[i].numberFormat });
-      }),
+      values,
+      looks: this.widths.map((_, i) =>
+        i < this.columns.length
+          ? look({ horizontal: wraps[i] ? 'left' : 'center', wrap: wraps[i], border: true, numberFormat: parts[i].numberFormat })
+          : look(),
+      ),
       merged: false,
-      height: null,
+      height: heightFor(values, this.widths, wraps),
     });
   }
 
   blank(): void {
     this.rows.push({
       kind: 'blank',
-      values: this.columns.map(() => null),
-      looks: this.columns.map(() => look()),
+      values: this.widths.map(() => null),
+      looks: this.widths.map(() => look()),
       merged: false,
       height: null,
     });
   }
 }
 
-function addTable(b: PlanBuilder, t: RankingTable): number {
+function addTable(b: PlanBuilder, t: RankingTable): { banner: number; header: number } {
+  b.columns = t.columns;
   const max = t.maxCents !== null ? ` (tổng điểm tối đa: ${formatCentsShort(t.maxCents)} điểm)` : '';
   b.banner('tierTitle', `${t.title}${max}`, { bold: true });
-  const headerRow = b.header();
+  const banner = b.rows.length;
+  const header = b.header();
   for (const section of t.sections) {
     if (section.title) b.banner('section', section.title, { bold: true, italic: true, border: true });
-    for (const row of section.rows) b.unit(row.cells, t.columns);
+    for (const row of section.rows) b.unit(row.cells);
   }
   b.blank();
-  return headerRow;
+  return { banner, header };
 }
+
+const sameColumns = (a: RankingColumn[], b: RankingColumn[]) =>
+  a.length === b.length && a.every((c, i) => c.title === b[i].title);
 
 export function rankingSheetPlan(result: ScoreResult, settings: DecisionSettings): RankingSheetPlan {
   const tables = rankingTables(result, settings.year);
-  const columns = rankingColumns(result, 'commune');
-  const b = new PlanBuilder(columns);
+  const widest = tables.tables.reduce<RankingColumn[]>((w, t) => (t.columns.length > w.length ? t.columns : w), []);
+  const sheetColumns = widest.length ? widest : rankingColumns(result, null);
+  // Each column as wide as the widest use any table makes of it.
+  const widths = sheetColumns.map((_, i) => Math.max(...tables.tables.map((t) => (t.columns[i] ? WIDTHS[t.columns[i].kind] : 0)), WIDTHS[sheetColumns[i].kind]));
+  const b = new PlanBuilder(sheetColumns.length, widths);
   b.banner('title', tables.title, { bold: true, size: 14, horizontal: 'center' });
   b.banner(
     'subtitle',
@@ -172,19 +243,23 @@ export function rankingSheetPlan(result: ScoreResult, settings: DecisionSettings
     { italic: true, horizontal: 'center' },
   );
   b.blank();
+  const uniform = tables.tables.every((t) => sameColumns(t.columns, tables.tables[0].columns));
   let printTitleRow: number | null = null;
-  for (const t of tables.tables) {
-    const h = addTable(b, t);
-    printTitleRow ??= h;
-  }
+  const pageBreaks: number[] = [];
+  tables.tables.forEach((t, i) => {
+    const at = addTable(b, t);
+    if (i === 0 && uniform) printTitleRow = at.header;
+    if (i > 0 && !uniform) pageBreaks.push(at.banner);
+  });
   if (tables.tables.length === 0) b.banner('note', 'Không có đơn vị nào trong bảng tổng hợp.', { italic: true });
   // The trailing blank row is not part of the sheet's area.
   const lastRow = Math.max(1, b.rows[b.rows.length - 1].kind === 'blank' ? b.rows.length - 1 : b.rows.length);
   return {
-    columns: columns.map((c) => ({ title: c.title, width: WIDTHS[c.kind] })),
+    columns: sheetColumns.map((c, i) => ({ title: c.title, width: widths[i] })),
     rows: b.rows,
     printTitleRow,
-    reference: (sheetName) => `${quoteSheetName(sheetName)}!$A$1:$${columnLetters(columns.length - 1)}$${lastRow}`,
+    pageBreaks,
+    reference: (sheetName) => `${quoteSheetName(sheetName)}!$A$1:$${columnLetters(sheetColumns.length - 1)}$${lastRow}`,
   };
 }
 

@@ -1,15 +1,30 @@
 /**
- * The ranking tables (workbook.md, "The ranking sheet"; the decision's appendix): per tier the
- * ranked units in display order, then units whose data need fixing, then units that sent no
- * report; units of unknown tier last. Pure data: the sheet, the .docx and the CSV format it.
+ * The ranking tables (docs/bang-tong-hop.md, "Trang Xếp hạng"; the decision's appendix): per
+ * tier of the rubric the ranked units in display order, then units whose data need fixing, then
+ * units that sent no report; units of unknown tier last. Each table has the columns of its tier:
+ * the group column only for a grouped tier, the tier's own categories, levels and grades when
+ * the rubric has them. Pure data: the sheet, the .docx and the CSV format it.
  */
-import { TIERS, TIER_NAMES, type Tier } from '../rubric/schema';
+import type { CompiledRubric } from '../rubric/compiled';
+import type { Tier } from '../rubric/schema';
 import { displayOrder } from '../scoring/rank';
 import type { YearComparison } from '../scoring/compareYears';
 import type { ScoreResult, Status, UnitResult } from '../scoring/types';
+import { evaluationSubject } from './settings';
 
 export type ColumnKind =
-  'stt' | 'name' | 'district' | 'score' | 'level' | 'total' | 'previousTotal' | 'change' | 'percent' | 'rank';
+  | 'stt'
+  | 'name'
+  | 'district'
+  | 'score'
+  | 'level'
+  | 'total'
+  | 'max'
+  | 'previousTotal'
+  | 'change'
+  | 'percent'
+  | 'grade'
+  | 'rank';
 
 export interface RankingColumn {
   /** Stable key: "stt", "name", "district", "score:<category>", "level:<category>", "total", "percent", "rank". */
@@ -68,8 +83,8 @@ export const UNKNOWN_TIER_TITLE = 'Đơn vị chưa xác định được cấp'
 const LEVEL_NONE = 'Không xếp hạng';
 const LEVEL_NA = 'Không áp dụng';
 
-export function rankingTitle(year: number): string {
-  return `KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI MỨC ĐỘ XÂY DỰNG CHÍNH QUYỀN ĐIỆN TỬ CÁC CẤP NĂM ${year}`;
+export function rankingTitle(rubric: CompiledRubric, year: number): string {
+  return `KẾT QUẢ ${evaluationSubject(rubric.rubric).toLocaleUpperCase('vi')} NĂM ${year}`;
 }
 
 /** "Mức 1" … "Mức 4", "Không xếp hạng" or "Không áp dụng" (all criteria N/A). */
@@ -78,25 +93,35 @@ export function levelText(level: number | null, applicable: boolean): string {
   return level === null ? LEVEL_NONE : `Mức ${level}`;
 }
 
-/** Columns from the rubric's categories; "Thuộc huyện" for communes only. */
+/**
+ * The columns of one tier's table: the group column for a grouped tier, the tier's categories
+ * (a level column each when the rubric has levels), "Điểm tối đa" when maxima may differ, the
+ * grade when the rubric has grades. The unknown tier's table shows every category.
+ */
 export function rankingColumns(result: ScoreResult, tier: Tier | null): RankingColumn[] {
+  const rubric = result.rubric;
   const cols: RankingColumn[] = [
     { id: 'stt', title: 'STT', kind: 'stt' },
     { id: 'name', title: 'Tên đơn vị', kind: 'name' },
   ];
-  if (tier === 'commune') cols.push({ id: 'district', title: 'Thuộc huyện', kind: 'district' });
-  for (const cat of result.rubric.rubric.categories) {
+  const groups = tier ? rubric.tiers[tier].def.groups : undefined;
+  if (groups) cols.push({ id: 'district', title: groups.title, kind: 'district' });
+  const categories = tier ? rubric.tiers[tier].categories : rubric.rubric.categories;
+  for (const cat of categories) {
     cols.push({ id: `score:${cat.id}`, title: `Điểm ${cat.short}`, kind: 'score' });
-    cols.push({ id: `level:${cat.id}`, title: `Mức ${cat.short}`, kind: 'level' });
+    if (rubric.levels.length) cols.push({ id: `level:${cat.id}`, title: `Mức ${cat.short}`, kind: 'level' });
   }
   cols.push({ id: 'total', title: 'Tổng điểm', kind: 'total' });
+  if (rubric.showsMax) cols.push({ id: 'max', title: 'Điểm tối đa', kind: 'max' });
   if (result.comparison) {
     cols.push(
       { id: 'previousTotal', title: 'Tổng điểm năm trước', kind: 'previousTotal' },
       { id: 'change', title: 'Thay đổi', kind: 'change' },
     );
   }
-  cols.push({ id: 'percent', title: 'Tỷ lệ (%)', kind: 'percent' }, { id: 'rank', title: 'Thứ hạng', kind: 'rank' });
+  cols.push({ id: 'percent', title: 'Tỷ lệ (%)', kind: 'percent' });
+  if (rubric.grades.length) cols.push({ id: 'grade', title: 'Xếp loại', kind: 'grade' });
+  cols.push({ id: 'rank', title: 'Thứ hạng', kind: 'rank' });
   return cols;
 }
 
@@ -123,6 +148,10 @@ function cellFor(col: RankingColumn, u: UnitResult, stt: number, comparison: Yea
       return cat && (cat.scoreCents !== null || !cat.applicable) ? text(levelText(cat.level, cat.applicable)) : blank;
     case 'total':
       return cents(u.totalCents);
+    case 'max':
+      return cents(u.maxCents);
+    case 'grade':
+      return text(u.status === 'scored' ? u.grade : null);
     case 'previousTotal':
       return cents(comparison?.byUnit.get(u)?.previous.totalCents ?? null);
     case 'change': {
@@ -155,17 +184,17 @@ function sectionsOf(units: UnitResult[], columns: RankingColumn[], comparison: Y
   return sections.filter((s) => s.rows.length > 0);
 }
 
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'];
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
 
-function tableTitle(index: number, tier: Tier | null): string {
-  const name = tier ? TIER_NAMES[tier] : UNKNOWN_TIER_TITLE;
+function tableTitle(index: number, rubric: CompiledRubric, tier: Tier | null): string {
+  const name = tier ? rubric.tiers[tier].name : UNKNOWN_TIER_TITLE;
   return `${ROMAN[index] ?? String(index + 1)}. ${name.toLocaleUpperCase('vi')}`;
 }
 
-/** Every tier that has units, in tier order, then the units of unknown tier. */
+/** Every tier that has units, in the rubric's order, then the units of unknown tier. */
 export function rankingTables(result: ScoreResult, year: number): RankingTables {
   const groups: { tier: Tier | null; units: UnitResult[] }[] = [];
-  for (const tier of TIERS) {
+  for (const { id: tier } of result.rubric.tierList) {
     const units = result.units.filter((u) => u.tier === tier);
     if (units.length) groups.push({ tier, units });
   }
@@ -176,13 +205,13 @@ export function rankingTables(result: ScoreResult, year: number): RankingTables 
     const columns = rankingColumns(result, tier);
     return {
       tier,
-      title: tableTitle(i, tier),
+      title: tableTitle(i, result.rubric, tier),
       maxCents: tier ? result.rubric.tiers[tier].maxCents : null,
       columns,
       sections: sectionsOf(units, columns, result.comparison),
     };
   });
-  return { year, title: rankingTitle(year), tables };
+  return { year, title: rankingTitle(result.rubric, year), tables };
 }
 
 /** A cell as Vietnamese display text ("96,05"), for documents; numbers through `format`. */

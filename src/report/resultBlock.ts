@@ -1,8 +1,9 @@
 /**
- * The result block written in place beside the entries (workbook.md, "Results written in
- * place"): where it goes, what each cell holds, the conditional-format rules that highlight
- * typed cells, and the notes on invalid cells. Pure: both gateways (Excel.run and ExcelJS) turn
- * this plan into writes.
+ * The result block written in place beside the entries (docs/bang-tong-hop.md, "Kết quả ghi
+ * cạnh số liệu"): where it goes, what each cell holds, the conditional-format rules that
+ * highlight typed cells, and the notes on invalid cells. Its columns follow the rubric (levels,
+ * grades, "Điểm tối đa"). Pure: both gateways (Excel.run and the .xlsx writer) turn this plan
+ * into writes.
  */
 import type { CellValue } from '../sheet/grid';
 import { a1, columnLetters, parseA1, quoteSheetName } from '../sheet/grid';
@@ -15,7 +16,12 @@ export const BLOCK_TITLE = 'KẾT QUẢ CHẤM ĐIỂM';
 export const NOTE_PREFIX = '[Chấm điểm] ';
 
 export const STATUS_TEXT = { scored: 'Đã chấm', error: 'Cần sửa', missing: 'Không gửi báo cáo' } as const;
-export const ATTENTION = { missing: 'Không gửi báo cáo', error: 'Cần sửa', notRanked: 'Không xếp hạng' } as const;
+export const ATTENTION = {
+  missing: 'Không gửi báo cáo',
+  error: 'Cần sửa',
+  notRanked: 'Không xếp hạng',
+  lowestGrade: 'Dưới mức tối thiểu',
+} as const;
 export const NOT_RANKED = 'Không xếp hạng';
 export const NOT_APPLICABLE = 'Không áp dụng';
 
@@ -29,7 +35,7 @@ export const HIGHLIGHT_COLOURS = {
   verified: 'BDD7EE', // blue: a value replaced by appraisal
 } as const;
 
-export type ColumnKind = 'score' | 'level' | 'percent' | 'rank' | 'text' | 'flags';
+export type ColumnKind = 'score' | 'level' | 'grade' | 'percent' | 'rank' | 'text' | 'flags';
 
 export interface BlockColumn {
   key: string;
@@ -93,7 +99,7 @@ export interface PlanOptions {
   isOccupied: (row: number, col: number) => boolean;
 }
 
-/** The block's columns for the rubric's categories (workbook.md, "Columns"). */
+/** The block's columns for the rubric (docs/bang-tong-hop.md, "Các cột kết quả"). */
 export function blockColumns(result: ScoreResult, withSelfScored: boolean): BlockColumn[] {
   const col = (key: string, title: string, kind: ColumnKind, width: number, numberFormat: string | null = null): BlockColumn => ({
     key,
@@ -103,17 +109,21 @@ export function blockColumns(result: ScoreResult, withSelfScored: boolean): Bloc
     width,
     hidden: kind === 'flags',
   });
+  const rubric = result.rubric;
+  const hasLevels = rubric.levels.length > 0;
   const columns: BlockColumn[] = [];
-  for (const cat of result.rubric.rubric.categories) {
+  for (const cat of rubric.rubric.categories) {
     columns.push(col(`score:${cat.id}`, `Điểm ${cat.short}`, 'score', 10, '0.00'));
-    columns.push(col(`level:${cat.id}`, `Mức ${cat.short}`, 'level', 14));
+    if (hasLevels) columns.push(col(`level:${cat.id}`, `Mức ${cat.short}`, 'level', 14));
   }
   if (withSelfScored) columns.push(col('selfTotal', 'Tổng điểm tự chấm', 'score', 11, '0.00'));
   columns.push(col('total', 'Tổng điểm', 'score', 10, '0.00'));
+  if (rubric.showsMax) columns.push(col('max', 'Điểm tối đa', 'score', 10, '0.00'));
   columns.push(col('percent', 'Tỷ lệ (%)', 'percent', 9, '0.00'));
+  if (rubric.grades.length) columns.push(col('grade', 'Xếp loại', 'grade', 12));
   columns.push(col('rank', 'Thứ hạng', 'rank', 9, '0'));
   columns.push(col('status', 'Trạng thái', 'text', 16));
-  columns.push(col('attention', 'Cần chú ý', 'text', 16));
+  columns.push(col('attention', 'Cần chú ý', 'text', 18));
   columns.push(col('notes', 'Ghi chú', 'text', 50));
   columns.push(col('flags', 'Đánh dấu', 'flags', 4));
   return columns;
@@ -122,6 +132,7 @@ export function blockColumns(result: ScoreResult, withSelfScored: boolean): Bloc
 const money = (cents: number | null): CellValue => (cents === null ? null : cents / 100);
 
 function levelText(u: UnitResult, id: string): string | null {
+  // A category the unit's tier does not have, a missing unit, an unknown tier: blank.
   if (u.status === 'missing' || u.tier === null) return null;
   const cat = u.categories.find((c) => c.id === id);
   if (!cat) return null;
@@ -129,10 +140,21 @@ function levelText(u: UnitResult, id: string): string | null {
   return cat.level === null ? NOT_RANKED : `Mức ${cat.level}`;
 }
 
-export function attentionText(u: UnitResult): string | null {
+/**
+ * "Cần chú ý": one word per row, the first that applies — no report, errors, a category not
+ * ranked (rubrics with levels), graded at the lowest grade (rubrics with grades).
+ */
+export function attentionText(u: UnitResult, rubric: ScoreResult['rubric']): string | null {
   if (u.status === 'missing') return ATTENTION.missing;
   if (u.status === 'error') return ATTENTION.error;
-  return u.categories.some((c) => c.applicable && c.level === null) ? ATTENTION.notRanked : null;
+  if (rubric.levels.length && u.categories.some((c) => c.applicable && c.level === null)) return ATTENTION.notRanked;
+  const lowest = lowestGrade(rubric);
+  return lowest !== null && u.grade === lowest ? ATTENTION.lowestGrade : null;
+}
+
+/** The lowest grade's name when the rubric has at least two grades, else null. */
+export function lowestGrade(rubric: ScoreResult['rubric']): string | null {
+  return rubric.grades.length > 1 ? rubric.grades[rubric.grades.length - 1].name : null;
 }
 
 /** Ghi chú: the unit's issues in words; blank entries summarised in one phrase. */
@@ -252,10 +274,11 @@ export function planResultBlock(result: ScoreResult, options: PlanOptions): Plan
     const r = u.row - 1;
     const row = values[r - top];
     columns.forEach((col, i) => {
-      row[i] = cellFor(col, u, verified, tableWidth);
+      row[i] = cellFor(col, u, result, verified, tableWidth);
     });
     for (const issue of u.issues) {
-      if (!issue.input || issue.severity !== 'error' || !issue.cell) continue;
+      // Invalid entries get a note; info inputs' problems are warnings but still invalid cells.
+      if (!issue.input || issue.code === 'missing_entry' || !issue.cell) continue;
       const texts = issueTexts.get(issue.cell);
       if (texts) texts.push(issue.message);
       else issueTexts.set(issue.cell, [issue.message]);
@@ -282,12 +305,14 @@ export function planResultBlock(result: ScoreResult, options: PlanOptions): Plan
       priority: 2,
     });
     rules.push({ range: tableRange, formula: `${flagAt}="${FLAG.verified}"`, fill: HIGHLIGHT_COLOURS.verified, priority: 3 });
+    const lowest = lowestGrade(result.rubric);
     columns.forEach((c, i) => {
-      if (c.kind !== 'level') return;
+      const marker = c.kind === 'level' ? NOT_RANKED : c.kind === 'grade' ? lowest : null;
+      if (marker === null) return;
       const letter = columnLetters(left + i);
       rules.push({
         range: `${letter}${firstData + 1}:${letter}${lastRow + 1}`,
-        formula: `${letter}${firstData + 1}="${NOT_RANKED}"`,
+        formula: `${letter}${firstData + 1}="${marker}"`,
         fill: HIGHLIGHT_COLOURS.belowMinimum,
         priority: 4,
       });
@@ -321,7 +346,13 @@ export function planResultBlock(result: ScoreResult, options: PlanOptions): Plan
   };
 }
 
-function cellFor(col: BlockColumn, u: UnitResult, verified: Map<string, string>, tableWidth: number): CellValue {
+function cellFor(
+  col: BlockColumn,
+  u: UnitResult,
+  result: ScoreResult,
+  verified: Map<string, string>,
+  tableWidth: number,
+): CellValue {
   const [kind, id] = col.key.split(':');
   switch (kind) {
     case 'score':
@@ -332,14 +363,18 @@ function cellFor(col: BlockColumn, u: UnitResult, verified: Map<string, string>,
       return money(u.selfTotalCents);
     case 'total':
       return money(u.totalCents);
+    case 'max':
+      return money(u.maxCents);
     case 'percent':
       return money(u.percentHundredths);
+    case 'grade':
+      return u.grade;
     case 'rank':
       return u.rank;
     case 'status':
       return STATUS_TEXT[u.status];
     case 'attention':
-      return attentionText(u);
+      return attentionText(u, result.rubric);
     case 'notes':
       return notesText(u);
     case 'flags':
@@ -349,21 +384,14 @@ function cellFor(col: BlockColumn, u: UnitResult, verified: Map<string, string>,
   }
 }
 
-const OWN_MARKERS = [
-  `"${FLAG.invalid}"`,
-  `"${FLAG.belowMinimum}"`,
-  `"${FLAG.verified}"`,
-  `"${NOT_RANKED}"`,
-  `"${STATUS_TEXT.missing}"`,
-];
-
 /**
- * Whether a conditional-format rule is one the add-in wrote: its formula tests one of our
- * markers against a cell inside the given result block. Staff rules never refer to the block.
+ * Whether a conditional-format rule is one the add-in wrote: its formula compares a cell inside
+ * the given result block with a quoted marker. The block is the add-in's own, so staff rules
+ * never refer to it.
  */
 export function isOwnHighlightRule(formulae: string[], block: ExistingBlock): boolean {
   return formulae.some((f) => {
-    if (!OWN_MARKERS.some((m) => f.includes(m))) return false;
+    if (!f.includes('"')) return false;
     for (const m of f.matchAll(/\$?([A-Z]{1,3})\$?\d+/g)) {
       const col = parseA1(m[0].replace(/\$/g, ''))?.col ?? -1;
       if (col >= block.left && col <= block.right) return true;

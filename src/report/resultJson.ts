@@ -1,7 +1,9 @@
 /**
- * RESULT.json (command-line.md): scores as numbers with two decimals at most, units in sheet
- * order then listed units without a row, issues in sheet order.
+ * RESULT.json, format 2 (docs/dong-lenh.md, "RESULT.json"): the file describes its rubric (tiers,
+ * categories, levels, grades, rankBy); scores are numbers with two decimals at most; units in
+ * sheet order then listed units without a row; issues in sheet order.
  */
+import type { CompiledRubric } from '../rubric/compiled';
 import type { Tier } from '../rubric/schema';
 import type { IssueCode, Severity } from '../scoring/issues';
 import type { AppliedCorrection } from '../scoring/appraisal';
@@ -9,6 +11,8 @@ import type { YearComparison } from '../scoring/compareYears';
 import type { ScoreResult, Status, UnitResult } from '../scoring/types';
 import type { CellValue } from '../sheet/grid';
 import { cellDisplayText } from '../sheet/typedValues';
+
+export const RESULT_FORMAT = 2;
 
 export interface IssueJson {
   code: IssueCode;
@@ -20,7 +24,18 @@ export interface IssueJson {
 
 export interface CategoryJson {
   score: number | null;
+  max: number | null;
+  applicable: boolean;
   level: number | null;
+}
+
+/** What an info criterion collected: a number, yes/no, an answer, "Không áp dụng", or null. */
+export type InfoValue = number | boolean | string | null;
+
+export interface CriterionJson {
+  points: number | null;
+  applicable: boolean;
+  value?: InfoValue;
 }
 
 export interface UnitJson {
@@ -29,11 +44,13 @@ export interface UnitJson {
   district: string | null;
   row: number | null;
   status: Status;
-  [category: string]: unknown;
+  categories: Record<string, CategoryJson>;
   total: number | null;
+  max: number | null;
   percent: number | null;
+  grade: string | null;
   rank: number | null;
-  criteria?: Record<string, { points: number | null; applicable: boolean }>;
+  criteria?: Record<string, CriterionJson>;
   issues: IssueJson[];
   corrections?: CorrectionJson[];
   /** With --previous: last year's total and the change, or null when the unit was not matched. */
@@ -41,9 +58,16 @@ export interface UnitJson {
 }
 
 export interface ResultJson {
+  format: typeof RESULT_FORMAT;
   rubric: string;
   sheet: string;
+  tiers: { id: string; name: string }[];
+  categories: { id: string; name: string; short: string }[];
+  levels: string[] | null;
+  grades: { name: string; min: number }[] | null;
+  rankBy: 'total' | 'percent';
   units: UnitJson[];
+  sheetIssues: IssueJson[];
   [extra: string]: unknown;
 }
 
@@ -59,18 +83,58 @@ export function issueJson(i: UnitResult['issues'][number]): IssueJson {
   };
 }
 
-export function unitJson(u: UnitResult, categoryIds: string[]): UnitJson {
-  // Category objects sit between status and total, as in the specification's example.
-  const out = { name: u.name, tier: u.tier, district: u.district, row: u.row, status: u.status } as UnitJson;
-  for (const id of categoryIds) {
-    const cat = u.categories.find((c) => c.id === id);
-    out[id] = { score: money(cat?.scoreCents ?? null), level: cat?.level ?? null } satisfies CategoryJson;
+/** The value an info criterion collected, from the unit's reads. */
+function infoValue(u: UnitResult, code: string, rubric: CompiledRubric): InfoValue {
+  const state = u.inputs?.find((s) => s.code === code);
+  if (!state || state.invalid) return null;
+  const read = state.read;
+  switch (read.kind) {
+    case 'number':
+      return Number(`${read.value.units}e-${read.value.scale}`);
+    case 'yesno':
+      return read.value;
+    case 'choice':
+      return rubric.inputByCode.get(code)?.answers?.[read.index] ?? null;
+    case 'na':
+      return 'Không áp dụng';
+    default:
+      return null;
   }
-  out.total = money(u.totalCents);
-  out.percent = money(u.percentHundredths);
-  out.rank = u.rank;
+}
+
+export function unitJson(u: UnitResult, rubric: CompiledRubric): UnitJson {
+  const categories: Record<string, CategoryJson> = {};
+  for (const c of u.categories) {
+    categories[c.id] = {
+      score: c.applicable ? money(c.scoreCents) : null,
+      max: c.applicable ? money(c.maxCents) : null,
+      applicable: c.applicable,
+      level: c.level,
+    };
+  }
+  const out: UnitJson = {
+    name: u.name,
+    tier: u.tier,
+    district: u.district,
+    row: u.row,
+    status: u.status,
+    categories,
+    total: money(u.totalCents),
+    max: money(u.maxCents),
+    percent: money(u.percentHundredths),
+    grade: u.grade,
+    rank: u.rank,
+    issues: [],
+  };
   if (u.criteria) {
-    out.criteria = Object.fromEntries(u.criteria.map((c) => [c.code, { points: money(c.cents), applicable: c.applicable }]));
+    out.criteria = Object.fromEntries(
+      u.criteria.map((c) => [
+        c.code,
+        c.scores
+          ? { points: money(c.cents), applicable: c.applicable }
+          : { points: null, applicable: false, value: infoValue(u, c.inputs[0], rubric) },
+      ]),
+    );
   }
   out.issues = u.issues.map(issueJson);
   if (u.corrections.length) out.corrections = u.corrections.map(correctionJson);
@@ -117,11 +181,18 @@ function correctionJson(c: AppliedCorrection): CorrectionJson {
 }
 
 export function resultJson(result: ScoreResult): ResultJson {
-  const categoryIds = result.rubric.rubric.categories.map((c) => c.id);
+  const rubric = result.rubric;
   const out: ResultJson = {
-    rubric: result.rubric.rubric.id,
+    format: RESULT_FORMAT,
+    rubric: rubric.rubric.id,
     sheet: result.sheet,
-    units: result.units.map((u) => unitJson(u, categoryIds)),
+    tiers: rubric.tierList.map((t) => ({ id: t.id, name: t.name })),
+    categories: rubric.rubric.categories.map((c) => ({ id: c.id, name: c.name, short: c.short })),
+    levels: rubric.levels.length ? rubric.levels.map((l) => `Mức ${l.level}`) : null,
+    grades: rubric.grades.length ? rubric.grades.map((g) => ({ name: g.name, min: g.min })) : null,
+    rankBy: rubric.rankBy,
+    units: result.units.map((u) => unitJson(u, rubric)),
+    sheetIssues: result.sheetIssues.map(issueJson),
   };
   if (result.comparison) {
     const c = result.comparison;

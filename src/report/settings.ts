@@ -1,10 +1,12 @@
 /**
- * What the decision draft and the ranking sheet need besides the scores (decision-draft.md):
- * the province, the year evaluated and the names of the bodies involved. Defaults fit Bắc Kạn;
- * the task pane and the command line may override any of them.
+ * What the decision draft and the ranking sheet need besides the scores (docs/du-thao-quyet-dinh.md):
+ * the province, the year evaluated and the names of the bodies involved. Defaults follow the
+ * rubric (its province, its department, its "Nơi nhận"); the task pane, the workbook's stored
+ * settings and the command line may override any of them.
  */
 import { BUILTIN_RUBRIC } from '../rubric/builtin';
 import { compileRubric } from '../rubric/compiled';
+import type { Rubric } from '../rubric/schema';
 import { findHeader } from '../sheet/findHeader';
 import type { Grid } from '../sheet/grid';
 import { cellDisplayText } from '../sheet/typedValues';
@@ -33,38 +35,48 @@ export interface DecisionSettings {
 /** What the clerk fills in by hand. */
 export const PLACEHOLDER = '…';
 
-export const DEFAULT_PROVINCE = 'Bắc Kạn';
+/** The province of the built-in default rubric. */
+export const DEFAULT_PROVINCE = BUILTIN_RUBRIC.decision?.province ?? PLACEHOLDER;
 
-export function defaultSettings(year: number, province: string = DEFAULT_PROVINCE): DecisionSettings {
+/** The department that scores since mid-2025, for a rubric that does not name one. */
+const CURRENT_DEPARTMENT = 'Sở Khoa học và Công nghệ';
+
+const GENERIC_RECIPIENTS = [
+  'Như Điều 3;',
+  'TT Tỉnh ủy, TT HĐND tỉnh (b/c);',
+  'CT, PCT UBND tỉnh;',
+  'Lưu: VT.',
+];
+
+export function defaultSettings(year: number, rubric: Rubric = BUILTIN_RUBRIC, province?: string): DecisionSettings {
+  const department = rubric.decision?.department ?? CURRENT_DEPARTMENT;
   return {
-    province,
+    province: province ?? rubric.decision?.province ?? PLACEHOLDER,
     year,
     committee: 'Ủy ban nhân dân',
-    department: 'Sở Thông tin và Truyền thông',
-    departmentHead: 'Giám đốc Sở Thông tin và Truyền thông',
+    department,
+    departmentHead: `Giám đốc ${department}`,
     decisionNumber: PLACEHOLDER,
     signerTitle: 'CHỦ TỊCH',
     signerName: '',
-    recipients: [
-      'Như Điều 3;',
-      'Bộ Thông tin và Truyền thông (b/c);',
-      'TT Tỉnh ủy, TT HĐND tỉnh (b/c);',
-      'CT, PCT UBND tỉnh;',
-      'Ban Chỉ đạo xây dựng CQĐT tỉnh;',
-      'Lưu: VT.',
-    ],
+    recipients: rubric.decision?.recipients ?? GENERIC_RECIPIENTS,
   };
 }
 
-/** Defaults overridden by whatever the user set (blank text keeps the default). */
-export function decisionSettings(overrides: Partial<DecisionSettings> & { year: number }): DecisionSettings {
-  const base = defaultSettings(overrides.year, nonBlank(overrides.province) ?? DEFAULT_PROVINCE);
+/** The rubric's defaults overridden by whatever the user set (blank text keeps the default). */
+export function decisionSettings(
+  overrides: Partial<DecisionSettings> & { year: number },
+  rubric: Rubric = BUILTIN_RUBRIC,
+): DecisionSettings {
+  const base = defaultSettings(overrides.year, rubric, nonBlank(overrides.province) ?? undefined);
   const out: DecisionSettings = { ...base };
   for (const key of Object.keys(overrides) as (keyof DecisionSettings)[]) {
     const v = overrides[key];
     if (v === undefined || (typeof v === 'string' && v.trim() === '' && key !== 'signerName')) continue;
     (out as unknown as Record<string, unknown>)[key] = v;
   }
+  // "Theo đề nghị của Giám đốc …" follows the department the user named.
+  if (nonBlank(overrides.department) && !nonBlank(overrides.departmentHead)) out.departmentHead = `Giám đốc ${out.department}`;
   return out;
 }
 
@@ -122,4 +134,9 @@ function titleTexts(grid: Grid, headerRow: number): string[] {
 function headerRowOf(grid: Grid): number | null {
   const header = findHeader(grid, compileRubric(BUILTIN_RUBRIC));
   return header.ok ? header.layout.headerRows[0] : null;
+}
+
+/** What is evaluated, as the decision's title says it (the rubric's words). */
+export function evaluationSubject(rubric: Rubric): string {
+  return rubric.decision?.subject ?? `đánh giá, xếp loại theo ${rubric.name}`;
 }

@@ -1,14 +1,17 @@
 /**
- * The summary paragraph (decision-draft.md, "The summary"): the sentences the Steering
- * Committee's notice writes by hand, built from the result. Figures first (`summaryFigures`,
- * also for the task pane), then one small function per sentence.
+ * The summary paragraph (docs/du-thao-quyet-dinh.md, "Đoạn tóm tắt"): the sentences the Steering
+ * Committee's notice writes by hand, built from the result and worded from the rubric — the
+ * 2018 notice's wording for a rubric with levels, one sentence per tier with the grade counts for
+ * a rubric with grades, both when it has both, the counts and the extremes when it has neither.
+ * Figures first (`summaryFigures`, also for the task pane), then one small function per sentence.
  */
-import { TIERS, TIER_WORDS, type Tier } from '../rubric/schema';
+import type { CompiledRubric, CompiledTier } from '../rubric/compiled';
+import type { Tier } from '../rubric/schema';
 import type { YearComparison } from '../scoring/compareYears';
 import type { ScoreResult, UnitResult } from '../scoring/types';
 import { formatCents } from '../scoring/viFormat';
 import { roundHalfUp } from '../sheet/decimal';
-import { normDistrictName } from '../sheet/normalize';
+import { normGroupName, normText } from '../sheet/normalize';
 
 export interface CategoryRef {
   id: string;
@@ -21,21 +24,38 @@ export interface PartlyRanked {
   levels: { category: CategoryRef; level: number }[];
 }
 
+/** Units sharing the best (or the lowest) figure of a tier, in result order. */
+export interface Extreme {
+  units: UnitResult[];
+  totalCents: number;
+  maxCents: number;
+  percentHundredths: number;
+  /** Whole percent of the total over the unit's maximum (rubric.md step 6). */
+  sharePercent: number;
+}
+
 export interface TierFigures {
   tier: Tier;
+  compiled: CompiledTier;
   /** Every unit of the tier (missing and with errors included). */
   units: number;
   missing: number;
   errors: number;
   /** Units with status `scored`: the denominator of every count below. */
   scored: number;
-  /** Scored units ranked in no category ("Không xếp hạng" in all). */
+  /** The tier's categories. */
+  categories: CategoryRef[];
+  /** Scored units ranked in no category ("Không xếp hạng" in all); rubrics with levels. */
   rankedInNone: number;
   /** Scored units ranked in every category that applies to them. */
   rankedInAll: number;
   partlyRanked: PartlyRanked[];
-  /** The best total among scored units (ties: every unit with it, in result order). */
-  best: { units: UnitResult[]; totalCents: number; maxCents: number; sharePercent: number } | null;
+  /** Scored units per grade, best first (empty without grades). */
+  grades: { name: string; count: number }[];
+  /** The best unit(s) by the rubric's rank figure (ties: every unit with it, in result order). */
+  best: Extreme | null;
+  /** The lowest. */
+  worst: Extreme | null;
 }
 
 export interface SummaryFigures {
@@ -48,11 +68,11 @@ export interface SummaryFigures {
   /** Units `scored` + `error`. */
   evaluated: number;
   categories: CategoryRef[];
-  /** Tiers that have at least one unit, in tier order. */
+  /** Tiers that have at least one unit, in the rubric's order. */
   tiers: TierFigures[];
 }
 
-/** roundHalfUp(100 · a / b) from exact whole numbers (rubric.md, step 6). */
+/** roundHalfUp(100 · a / b) from exact whole numbers (docs/cach-cham-diem.md, bước 6). */
 export function wholePercent(a: number, b: number): number {
   return Number(roundHalfUp(BigInt(a) * 100n, BigInt(b)));
 }
@@ -65,41 +85,54 @@ function applicableCategories(u: UnitResult): number {
   return u.categories.filter((c) => c.applicable).length;
 }
 
-function bestOf(scored: UnitResult[], maxCents: number): TierFigures['best'] {
-  const withTotal = scored.filter((u) => u.totalCents !== null);
-  if (withTotal.length === 0) return null;
-  const top = Math.max(...withTotal.map((u) => u.totalCents!));
+/** The units with the highest (or lowest) figure the rubric ranks by. */
+function extremeOf(scored: UnitResult[], rubric: CompiledRubric, highest: boolean): Extreme | null {
+  const figure = (u: UnitResult) => (rubric.rankBy === 'percent' ? u.percentHundredths : u.totalCents);
+  const withFigure = scored.filter((u) => figure(u) !== null && u.maxCents !== null);
+  if (withFigure.length === 0) return null;
+  const values = withFigure.map((u) => figure(u)!);
+  const top = highest ? Math.max(...values) : Math.min(...values);
+  const units = withFigure.filter((u) => figure(u) === top);
+  const first = units[0];
   return {
-    units: withTotal.filter((u) => u.totalCents === top),
-    totalCents: top,
-    maxCents,
-    sharePercent: wholePercent(top, maxCents),
+    units,
+    totalCents: first.totalCents!,
+    maxCents: first.maxCents!,
+    percentHundredths: first.percentHundredths!,
+    sharePercent: wholePercent(first.totalCents!, first.maxCents!),
   };
 }
 
-function figuresOfTier(result: ScoreResult, tier: Tier, categories: CategoryRef[]): TierFigures | null {
-  const units = result.units.filter((u) => u.tier === tier);
+function figuresOfTier(result: ScoreResult, tier: CompiledTier): TierFigures | null {
+  const units = result.units.filter((u) => u.tier === tier.id);
   if (units.length === 0) return null;
   const scored = units.filter((u) => u.status === 'scored');
+  const categories = tier.categories.map((c) => ({ id: c.id, name: c.name }));
   const partlyRanked: PartlyRanked[] = [];
   let rankedInNone = 0;
   let rankedInAll = 0;
-  for (const u of scored) {
-    const ranked = rankedCategories(u);
-    if (ranked === 0) rankedInNone++;
-    else if (ranked === applicableCategories(u)) rankedInAll++;
-    else partlyRanked.push({ unit: u, levels: levelsOf(u, categories) });
+  if (result.rubric.levels.length) {
+    for (const u of scored) {
+      const ranked = rankedCategories(u);
+      if (ranked === 0) rankedInNone++;
+      else if (ranked === applicableCategories(u)) rankedInAll++;
+      else partlyRanked.push({ unit: u, levels: levelsOf(u, categories) });
+    }
   }
   return {
-    tier,
+    tier: tier.id,
+    compiled: tier,
     units: units.length,
     missing: units.filter((u) => u.status === 'missing').length,
     errors: units.filter((u) => u.status === 'error').length,
     scored: scored.length,
+    categories,
     rankedInNone,
     rankedInAll,
     partlyRanked,
-    best: bestOf(scored, result.rubric.tiers[tier].maxCents),
+    grades: result.rubric.grades.map((g) => ({ name: g.name, count: scored.filter((u) => u.grade === g.name).length })),
+    best: extremeOf(scored, result.rubric, true),
+    worst: extremeOf(scored, result.rubric, false),
   };
 }
 
@@ -113,12 +146,7 @@ function levelsOf(u: UnitResult, categories: CategoryRef[]): PartlyRanked['level
 }
 
 export function tierFigures(result: ScoreResult): TierFigures[] {
-  const categories = categoryRefs(result);
-  return TIERS.map((t) => figuresOfTier(result, t, categories)).filter((f): f is TierFigures => f !== null);
-}
-
-function categoryRefs(result: ScoreResult): CategoryRef[] {
-  return result.rubric.rubric.categories.map((c) => ({ id: c.id, name: c.name }));
+  return result.rubric.tierList.map((t) => figuresOfTier(result, t)).filter((f): f is TierFigures => f !== null);
 }
 
 export function summaryFigures(result: ScoreResult): SummaryFigures {
@@ -127,7 +155,7 @@ export function summaryFigures(result: ScoreResult): SummaryFigures {
     missing: result.units.filter((u) => u.status === 'missing'),
     errors: result.units.filter((u) => u.status === 'error'),
     evaluated: result.units.filter((u) => u.status !== 'missing').length,
-    categories: categoryRefs(result),
+    categories: result.rubric.rubric.categories.map((c) => ({ id: c.id, name: c.name })),
     tiers: tierFigures(result),
   };
 }
@@ -141,114 +169,138 @@ export function joinVi(items: string[]): string {
 }
 
 const UBND = /^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s*[:\-–]?\s*/iu;
-const COMMUNE_KIND = /^(xã|phường|thị trấn)\s+/iu;
-const DISTRICT_WORD = /^(huyện|thành phố|thị xã|tp\.|tx\.)\s*/iu;
+/** Abbreviations of area words, written out in sentences. */
+const ABBREVIATIONS: Record<string, string> = { 'tp.': 'thành phố', 'tx.': 'thị xã' };
 
-/** "UBND Xã Dương Quang" → { kind: "xã", bare: "Dương Quang" }; kind null when not written. */
-export function communeParts(name: string): { kind: string | null; bare: string } {
+/**
+ * "UBND Xã Dương Quang" → { kind: "xã", bare: "Dương Quang" } for a tier whose units' names begin
+ * with one of its kinds ("xã", "phường", "thị trấn"); kind null when not written.
+ */
+export function communeParts(name: string, kinds: readonly string[]): { kind: string | null; bare: string } {
   const t = name.normalize('NFC').trim().replace(UBND, '');
-  const m = COMMUNE_KIND.exec(t);
-  if (!m) return { kind: null, bare: t };
-  return { kind: m[1].toLocaleLowerCase('vi'), bare: t.slice(m[0].length).trim() };
+  const lower = normText(t);
+  const kind = [...kinds]
+    .map((k) => normText(k))
+    .sort((a, b) => b.length - a.length)
+    .find((k) => lower.startsWith(`${k} `));
+  if (!kind) return { kind: null, bare: t };
+  return { kind, bare: t.slice(kind.length).trim() };
 }
 
 /** "Thành phố Bắc Kạn" → "thành phố Bắc Kạn"; "TP. Bắc Kạn" → "thành phố Bắc Kạn". */
-export function districtInSentence(district: string): string {
+export function districtInSentence(district: string, words: readonly string[]): string {
   const t = district.normalize('NFC').trim().replace(UBND, '');
-  const m = DISTRICT_WORD.exec(t);
-  if (!m) return t;
-  const word = m[1].toLocaleLowerCase('vi');
-  const full = word === 'tp.' ? 'thành phố' : word === 'tx.' ? 'thị xã' : word;
-  return `${full} ${t.slice(m[0].length).trim()}`;
+  const lower = normText(t);
+  const word = words.find((w) => lower.startsWith(w) && (w.endsWith('.') || lower.charAt(w.length) === ' '));
+  if (!word) return t;
+  return `${ABBREVIATIONS[word] ?? word} ${t.slice(word.length).trim()}`;
 }
 
-/** "Xã Dương Quang, Nông Thượng": the kind word only where it changes. */
-function communeList(units: UnitResult[]): string {
-  let current: string | null = null;
-  const items = units.map((u) => {
-    const { kind, bare } = communeParts(u.name);
-    const changed = kind !== current;
-    current = kind;
-    return kind && changed ? `${kind} ${bare}` : bare;
-  });
-  return items.join(', ');
-}
+/** How sentences name units: the notice's style for tiers whose units have kinds and areas. */
+class Namer {
+  constructor(private readonly rubric: CompiledRubric) {}
 
-/** Communes grouped by district, groups in order of first appearance. */
-function groupByDistrict(units: UnitResult[]): { district: string | null; units: UnitResult[] }[] {
-  const groups = new Map<string, { district: string | null; units: UnitResult[] }>();
-  for (const u of units) {
-    const key = u.district ? normDistrictName(u.district) : '';
-    const group = groups.get(key);
-    if (group) group.units.push(u);
-    else groups.set(key, { district: u.district, units: [u] });
+  private kinds(u: UnitResult): string[] {
+    return (u.tier && this.rubric.tiers[u.tier]?.def.kinds) || [];
   }
-  return [...groups.values()];
-}
 
-/** "UBND xã Dương Quang, Nông Thượng - thành phố Bắc Kạn; UBND xã Chu Hương - huyện Ba Bể". */
-export function communesByDistrict(units: UnitResult[]): string {
-  return groupByDistrict(units)
-    .map((g) => `UBND ${communeList(g.units)}${g.district ? ` - ${districtInSentence(g.district)}` : ''}`)
-    .join('; ');
-}
+  /** A unit as named in a sentence; units of a grouped tier with their area. */
+  unit(u: UnitResult): string {
+    return u.district ? `${u.name} - ${districtInSentence(u.district, this.rubric.groupWords)}` : u.name;
+  }
 
-/** "13 xã, phường, thị trấn", or "2 xã" when they are all of one kind. */
-function communeCount(units: UnitResult[]): string {
-  const kinds = new Set(units.map((u) => communeParts(u.name).kind));
-  const only = kinds.size === 1 ? [...kinds][0] : null;
-  return `${units.length} ${only ?? 'xã, phường, thị trấn'}`;
-}
+  /** "Xã Dương Quang, Nông Thượng": the kind word only where it changes. */
+  private kindList(units: UnitResult[]): string {
+    let current: string | null = null;
+    return units
+      .map((u) => {
+        const { kind, bare } = communeParts(u.name, this.kinds(u));
+        const changed = kind !== current;
+        current = kind;
+        return kind && changed ? `${kind} ${bare}` : bare;
+      })
+      .join(', ');
+  }
 
-/** A unit as named in a sentence; communes with their district. */
-function unitInSentence(u: UnitResult): string {
-  return u.tier === 'commune' && u.district ? `${u.name} - ${districtInSentence(u.district)}` : u.name;
+  /** "UBND xã Dương Quang, Nông Thượng - thành phố Bắc Kạn; UBND xã Chu Hương - huyện Ba Bể". */
+  byArea(units: UnitResult[]): string {
+    const groups = new Map<string, { district: string | null; units: UnitResult[] }>();
+    for (const u of units) {
+      const key = u.district ? normGroupName(u.district, this.rubric.groupWords) : '';
+      const group = groups.get(key);
+      if (group) group.units.push(u);
+      else groups.set(key, { district: u.district, units: [u] });
+    }
+    return [...groups.values()]
+      .map((g) => `UBND ${this.kindList(g.units)}${g.district ? ` - ${districtInSentence(g.district, this.rubric.groupWords)}` : ''}`)
+      .join('; ');
+  }
+
+  /** "13 xã, phường, thị trấn", or "2 xã" when they are all of one kind. */
+  count(units: UnitResult[], tier: CompiledTier): string {
+    const kinds = new Set(units.map((u) => communeParts(u.name, this.kinds(u)).kind));
+    const only = kinds.size === 1 ? [...kinds][0] : null;
+    return `${units.length} ${only ?? (tier.def.kinds ?? []).join(', ')}`;
+  }
 }
 
 // ---------------------------------------------------------------- sentences
 
-/** What the counts count, as the notice says it ("11/19 đơn vị cấp tỉnh", "109/109 xã"). */
-const TIER_NOUN: Record<Tier, string> = { province: 'đơn vị cấp tỉnh', district: 'đơn vị cấp huyện', commune: 'xã' };
-
 const NOT_RANKED = '“Không xếp hạng”';
 
-/** "cả 2 hạng mục", or the category's name when the rubric has one. */
-function allCategories(categories: CategoryRef[]): string {
-  return categories.length === 1 ? `hạng mục ${categories[0].name}` : `cả ${categories.length} hạng mục`;
+/** "hạng mục X", "cả 2 hạng mục", or "tất cả các hạng mục". */
+function allCategories(count: number, only: CategoryRef | null): string {
+  if (count === 1 && only) return `hạng mục ${only.name}`;
+  return count === 2 ? 'cả 2 hạng mục' : 'tất cả các hạng mục';
 }
 
-/** "1 trong 2 hạng mục", or the category's name when the rubric has one. */
+/** "hạng mục X", "1 trong 2 hạng mục", or "bất kỳ hạng mục nào". */
 function anyCategory(categories: CategoryRef[]): string {
-  return categories.length === 1 ? `hạng mục ${categories[0].name}` : `1 trong ${categories.length} hạng mục`;
+  if (categories.length === 1) return `hạng mục ${categories[0].name}`;
+  return categories.length === 2 ? '1 trong 2 hạng mục' : 'bất kỳ hạng mục nào';
 }
 
-function openingSentence(f: SummaryFigures): string {
+function openingSentence(f: SummaryFigures, rubric: CompiledRubric, names: Namer): string {
   if (f.total === 0) return 'Không có đơn vị nào trong bảng tổng hợp.';
   if (f.missing.length === 0) return `Tất cả ${f.total} đơn vị đã gửi báo cáo.`;
-  const communes = f.missing.filter((u) => u.tier === 'commune');
-  const others = f.missing.filter((u) => u.tier !== 'commune').map((u) => u.name);
-  const communePart = communes.length ? `${communeCount(communes)} (${communesByDistrict(communes)})` : null;
-  const list = joinVi(communePart ? [...others, communePart] : others);
-  return `${f.missing.length}/${f.total} đơn vị không gửi báo cáo nên không thể đánh giá, gồm: ${list}.`;
+  // Units of a tier with kinds ("xã, phường, thị trấn") are counted and listed the notice's way.
+  const parts: string[] = [];
+  const byKind = new Map<string, UnitResult[]>();
+  for (const u of f.missing) {
+    const tier = u.tier ? rubric.tiers[u.tier] : undefined;
+    if (tier?.def.kinds?.length) {
+      const list = byKind.get(tier.id);
+      if (list) list.push(u);
+      else byKind.set(tier.id, [u]);
+    } else {
+      parts.push(u.name);
+    }
+  }
+  for (const [tier, units] of byKind) parts.push(`${names.count(units, rubric.tiers[tier])} (${names.byArea(units)})`);
+  return `${f.missing.length}/${f.total} đơn vị không gửi báo cáo nên không thể đánh giá, gồm: ${joinVi(parts)}.`;
 }
 
-function errorsSentence(f: SummaryFigures): string | null {
+function errorsSentence(f: SummaryFigures, names: Namer): string | null {
   if (f.errors.length === 0) return null;
-  return `Có ${f.errors.length} đơn vị có số liệu cần sửa, chưa được tính: ${f.errors.map(unitInSentence).join(', ')}.`;
+  return `Có ${f.errors.length} đơn vị có số liệu cần sửa, chưa được tính: ${f.errors.map((u) => names.unit(u)).join(', ')}.`;
+}
+
+/** How many categories "all categories" means across tiers: their common count, else 0. */
+function commonCategoryCount(f: SummaryFigures): number {
+  const counts = new Set(f.tiers.map((t) => t.categories.length));
+  return counts.size === 1 ? [...counts][0] : 0;
 }
 
 function notRankedSentence(f: SummaryFigures): string | null {
   if (f.evaluated === 0) return null;
   const opening = `Trong số ${f.evaluated} đơn vị được đánh giá`;
+  const count = commonCategoryCount(f);
+  const all = allCategories(count, count === 1 ? (f.tiers[0]?.categories[0] ?? null) : null);
   const parts = f.tiers
     .filter((t) => t.scored > 0 && t.rankedInNone > 0)
-    .map((t) => `${t.rankedInNone}/${t.scored} ${TIER_NOUN[t.tier]} (tỷ lệ ${wholePercent(t.rankedInNone, t.scored)}%)`);
-  if (parts.length) {
-    return `${opening}, có ${parts.join(', ')} được đánh giá ${NOT_RANKED} đối với ${allCategories(f.categories)}.`;
-  }
-  if (f.tiers.some((t) => t.scored > 0)) {
-    return `${opening}, không có đơn vị nào bị đánh giá ${NOT_RANKED} đối với ${allCategories(f.categories)}.`;
-  }
+    .map((t) => `${t.rankedInNone}/${t.scored} ${t.compiled.noun} (tỷ lệ ${wholePercent(t.rankedInNone, t.scored)}%)`);
+  if (parts.length) return `${opening}, có ${parts.join(', ')} được đánh giá ${NOT_RANKED} đối với ${all}.`;
+  if (f.tiers.some((t) => t.scored > 0)) return `${opening}, không có đơn vị nào bị đánh giá ${NOT_RANKED} đối với ${all}.`;
   return `Có ${f.evaluated} đơn vị được đánh giá.`;
 }
 
@@ -257,46 +309,81 @@ function levelsPhrase(p: PartlyRanked): string {
   return joinVi(p.levels.map((l) => `Mức ${l.level} đối với hạng mục ${l.category.name}`));
 }
 
-function partlyRankedClause(t: TierFigures, categories: CategoryRef[]): string | null {
+function partlyRankedClause(t: TierFigures, names: Namer): string | null {
   const list = t.partlyRanked; // result order, as every list of names
   if (list.length === 0) return null;
   if (list.length === 1) {
     const p = list[0];
     const only = t.rankedInAll === 0 ? 'chỉ có ' : '';
-    return `${only}${unitInSentence(p.unit)} được xếp ${levelsPhrase(p)}`;
+    return `${only}${names.unit(p.unit)} được xếp ${levelsPhrase(p)}`;
   }
-  const where = categories.length === 2 ? '1 trong 2 hạng mục' : 'một số hạng mục';
-  const named = list.map((p) => `${unitInSentence(p.unit)} (${levelsPhrase(p)})`).join(', ');
+  const where = t.categories.length === 2 ? '1 trong 2 hạng mục' : 'một số hạng mục';
+  const named = list.map((p) => `${names.unit(p.unit)} (${levelsPhrase(p)})`).join(', ');
   return `${list.length}/${t.scored} đơn vị được xếp hạng ở ${where}: ${named}`;
 }
 
 /** "đơn vị" even for communes: the best may be a phường or a thị trấn. */
-function bestClause(t: TierFigures): string | null {
+function bestClause(t: TierFigures, names: Namer): string | null {
   if (!t.best) return null;
-  const names = joinVi(t.best.units.map(unitInSentence));
+  const list = joinVi(t.best.units.map((u) => names.unit(u)));
   const tied = t.best.units.length > 1;
-  const who = `${tied ? 'các ' : ''}đơn vị điểm cao nhất là ${names}`;
+  const who = `${tied ? 'các ' : ''}đơn vị điểm cao nhất là ${list}`;
   return `${who}, ${tied ? 'cùng ' : ''}đạt ${formatCents(t.best.totalCents)} điểm (tương đương ${t.best.sharePercent}% tổng điểm)`;
 }
 
-/** Clauses for one tier, each only when it has something to say. */
-function tierClauses(t: TierFigures, categories: CategoryRef[]): string[] {
+/** The 2018 clauses for one tier, each only when it has something to say. */
+function levelClauses(t: TierFigures, names: Namer): string[] {
   if (t.scored === 0) return ['không có đơn vị nào được chấm'];
   const clauses: (string | null)[] = [];
+  const only = t.categories.length === 1 ? t.categories[0] : null;
   if (t.rankedInAll > 0) {
     const share = wholePercent(t.rankedInAll, t.scored);
-    clauses.push(`${t.rankedInAll}/${t.scored} đơn vị được xếp hạng ở ${allCategories(categories)} (tỷ lệ ${share}%)`);
+    clauses.push(`${t.rankedInAll}/${t.scored} đơn vị được xếp hạng ở ${allCategories(t.categories.length, only)} (tỷ lệ ${share}%)`);
   }
-  clauses.push(partlyRankedClause(t, categories));
+  clauses.push(partlyRankedClause(t, names));
   if (t.rankedInAll === 0 && t.partlyRanked.length === 0) {
-    clauses.push(`không có đơn vị nào đủ điểm xếp hạng cho ${anyCategory(categories)}`);
+    clauses.push(`không có đơn vị nào đủ điểm xếp hạng cho ${anyCategory(t.categories)}`);
   }
-  clauses.push(bestClause(t));
+  clauses.push(bestClause(t, names));
   return clauses.filter((c): c is string => c !== null);
 }
 
-function tierSentence(t: TierFigures, categories: CategoryRef[]): string {
-  return `Với ${TIER_WORDS[t.tier]}, ${tierClauses(t, categories).join('; ')}.`;
+function levelSentence(t: TierFigures, names: Namer): string {
+  return `Với ${t.compiled.phrase}, ${levelClauses(t, names).join('; ')}.`;
+}
+
+const percentText = (hundredths: number) => `${formatCents(hundredths)}%`;
+
+/** "Sở A (96,04%)" or "Sở A và Sở B (cùng 96,04%)". */
+function extremeText(e: Extreme, names: Namer): string {
+  const list = joinVi(e.units.map((u) => names.unit(u)));
+  return `${list} (${e.units.length > 1 ? 'cùng ' : ''}${percentText(e.percentHundredths)})`;
+}
+
+/** "cao nhất Sở A (96,04%), thấp nhất Sở B (41,20%)"; one unit alone is both. */
+function extremesClause(t: TierFigures, names: Namer): string | null {
+  if (!t.best || !t.worst) return null;
+  if (t.scored === 1) return `đơn vị duy nhất được chấm là ${extremeText(t.best, names)}`;
+  return `cao nhất ${extremeText(t.best, names)}, thấp nhất ${extremeText(t.worst, names)}`;
+}
+
+/** "Với cấp sở: 3/20 đơn vị (tỷ lệ 15%) xếp loại Tốt, 9/20 (45%) Khá, …; cao nhất …, thấp nhất …". */
+function gradeSentence(t: TierFigures, names: Namer): string {
+  if (t.scored === 0) return `Với ${t.compiled.phrase}, không có đơn vị nào được chấm.`;
+  const counts = t.grades.map((g, i) =>
+    i === 0
+      ? `${g.count}/${t.scored} đơn vị (tỷ lệ ${wholePercent(g.count, t.scored)}%) xếp loại ${g.name}`
+      : `${g.count}/${t.scored} (${wholePercent(g.count, t.scored)}%) ${g.name}`,
+  );
+  const extremes = extremesClause(t, names);
+  return `Với ${t.compiled.phrase}: ${counts.join(', ')}${extremes ? `; ${extremes}` : ''}.`;
+}
+
+/** Neither levels nor grades: how many were scored, and the extremes. */
+function plainSentence(t: TierFigures, names: Namer): string {
+  if (t.scored === 0) return `Với ${t.compiled.phrase}, không có đơn vị nào được chấm.`;
+  const extremes = extremesClause(t, names);
+  return `Với ${t.compiled.phrase}: ${t.scored}/${t.units} đơn vị được chấm${extremes ? `; ${extremes}` : ''}.`;
 }
 
 // ---------------------------------------------------------------- change since last year
@@ -307,26 +394,27 @@ function movesPhrase(up: number, down: number): string | null {
   return parts.length ? parts.join(', ') : null;
 }
 
-/** Per tier, who moved up or down a level in each category (appraisal.md: counted per category). */
-function movesSentences(c: YearComparison, categories: CategoryRef[]): string[] {
+/** Per tier, who moved up or down a level in each category (docs/tham-dinh.md: counted per category). */
+function movesSentences(c: YearComparison, rubric: CompiledRubric): string[] {
   const since = c.year ? `so với năm ${c.year}` : 'so với năm trước';
   return c.moves.map((m) => {
-    const parts = categories
+    const tier = rubric.tiers[m.tier];
+    const parts = tier.categories
       .map((cat) => {
         const phrase = movesPhrase(m.up[cat.id]?.length ?? 0, m.down[cat.id]?.length ?? 0);
         return phrase ? `hạng mục ${cat.name} có ${phrase}` : null;
       })
       .filter((p): p is string => p !== null);
     const body = parts.length ? parts.join('; ') : 'không có đơn vị nào thay đổi mức xếp hạng';
-    return `Với ${TIER_WORDS[m.tier]}, ${since}: ${body}.`;
+    return `Với ${tier.phrase}, ${since}: ${body}.`;
   });
 }
 
 /** Units that could not be matched with last year's, listed rather than guessed. */
-function unmatchedSentence(c: YearComparison): string | null {
+function unmatchedSentence(c: YearComparison, names: Namer): string | null {
   const parts: string[] = [];
   if (c.unmatchedCurrent.length) {
-    parts.push(`năm nay có ${c.unmatchedCurrent.map(unitInSentence).join(', ')} không đối chiếu được với kết quả năm trước`);
+    parts.push(`năm nay có ${c.unmatchedCurrent.map((u) => names.unit(u)).join(', ')} không đối chiếu được với kết quả năm trước`);
   }
   if (c.unmatchedPrevious.length) {
     parts.push(`kết quả năm trước có ${c.unmatchedPrevious.map((p) => p.name).join(', ')} không có trong bảng năm nay`);
@@ -334,16 +422,25 @@ function unmatchedSentence(c: YearComparison): string | null {
   return parts.length ? `Chưa so sánh được: ${parts.join('; ')}.` : null;
 }
 
-/** The sentences in order: missing units, units with errors, not ranked, one per tier, then the change since last year. */
+/**
+ * The sentences in order: missing units, units with errors, then per tier the levels (2018
+ * wording) and the grades, then the change since last year.
+ */
 export function summarySentences(result: ScoreResult): string[] {
+  const rubric = result.rubric;
+  const names = new Namer(rubric);
   const f = summaryFigures(result);
+  const hasLevels = rubric.levels.length > 0;
+  const hasGrades = rubric.grades.length > 0;
   const sentences = [
-    openingSentence(f),
-    errorsSentence(f),
-    notRankedSentence(f),
-    ...f.tiers.map((t) => tierSentence(t, f.categories)),
-    ...(result.comparison ? movesSentences(result.comparison, f.categories) : []),
-    result.comparison ? unmatchedSentence(result.comparison) : null,
+    openingSentence(f, rubric, names),
+    errorsSentence(f, names),
+    hasLevels ? notRankedSentence(f) : null,
+    ...(hasLevels ? f.tiers.map((t) => levelSentence(t, names)) : []),
+    ...(hasGrades ? f.tiers.map((t) => gradeSentence(t, names)) : []),
+    ...(!hasLevels && !hasGrades ? f.tiers.map((t) => plainSentence(t, names)) : []),
+    ...(result.comparison && hasLevels ? movesSentences(result.comparison, rubric) : []),
+    result.comparison ? unmatchedSentence(result.comparison, names) : null,
   ];
   return sentences.filter((s): s is string => s !== null);
 }

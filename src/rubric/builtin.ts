@@ -1,5 +1,6 @@
 /**
- * The built-in rubric `bac-kan-2018`, exactly as shared/spec/rubric.md gives it.
+ * The built-in rubric `bac-kan-2018`: the 2018 e-government criteria of Bắc Kạn, three tiers and
+ * two categories with levels Mức 1–4 (docs/bo-tieu-chi/bac-kan-2018.md is generated from it).
  */
 import type { CriterionTier, Rubric } from './schema';
 
@@ -10,9 +11,40 @@ const max = (province: number, district: number, commune: number) => ({
   commune: { max: commune },
 });
 
-export const BUILTIN_RUBRIC: Rubric = {
+export const BAC_KAN_2018: Rubric = {
   id: 'bac-kan-2018',
   name: 'Bộ tiêu chí đánh giá mức độ Chính quyền điện tử tỉnh Bắc Kạn (2018)',
+  tiers: [
+    {
+      id: 'province',
+      name: 'Cấp tỉnh',
+      phrase: 'cấp tỉnh',
+      noun: 'đơn vị cấp tỉnh',
+      audience: 'các sở, ban, ngành',
+      cellValues: ['tỉnh', 'cấp tỉnh', 'sở', 'ban', 'ngành'],
+      sectionPhrases: ['cấp tỉnh', 'sở, ban, ngành'],
+    },
+    {
+      id: 'district',
+      name: 'Cấp huyện',
+      phrase: 'cấp huyện',
+      noun: 'đơn vị cấp huyện',
+      audience: 'Ủy ban nhân dân các huyện, thành phố',
+      cellValues: ['huyện', 'cấp huyện', 'thành phố', 'thị xã'],
+      sectionPhrases: ['cấp huyện', 'huyện, thành phố'],
+    },
+    {
+      id: 'commune',
+      name: 'Cấp xã',
+      phrase: 'cấp xã',
+      noun: 'xã',
+      audience: 'Ủy ban nhân dân các xã, phường, thị trấn',
+      kinds: ['xã', 'phường', 'thị trấn'],
+      cellValues: ['xã', 'cấp xã', 'phường', 'thị trấn'],
+      sectionPhrases: ['cấp xã', 'xã, phường, thị trấn'],
+      groups: { words: ['huyện', 'thành phố', 'thị xã', 'tp.', 'tx.'], title: 'Thuộc huyện', parent: 'district' },
+    },
+  ],
   inputs: [
     { code: 'R1a', name: 'Tổng số CBCCVC', type: 'count' },
     { code: 'R1b', name: 'Số CBCCVC được trang bị máy tính', type: 'count' },
@@ -205,10 +237,27 @@ export const BUILTIN_RUBRIC: Rubric = {
     },
   ],
   rules: [],
+  rankBy: 'total',
   levels: [
     { level: 1, categoryThreshold: 90, criterionMinimum: 70 },
     { level: 2, categoryThreshold: 75, criterionMinimum: 50 },
     { level: 3, categoryThreshold: 60, criterionMinimum: 30 },
     { level: 4, categoryThreshold: 50, criterionMinimum: 20 },
   ],
+  decision: {
+    subject: 'đánh giá, xếp loại mức độ xây dựng Chính quyền điện tử các cấp',
+    department: 'Sở Thông tin và Truyền thông',
+    province: 'Bắc Kạn',
+    recipients: [
+      'Như Điều 3;',
+      'Bộ Thông tin và Truyền thông (b/c);',
+      'TT Tỉnh ủy, TT HĐND tỉnh (b/c);',
+      'CT, PCT UBND tỉnh;',
+      'Ban Chỉ đạo xây dựng CQĐT tỉnh;',
+      'Lưu: VT.',
+    ],
+  },
 };
+
+/** The default rubric when neither a file nor a "Tiêu chí" sheet gives one. */
+export const BUILTIN_RUBRIC = BAC_KAN_2018;

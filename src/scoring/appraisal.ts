@@ -1,5 +1,5 @@
 /**
- * Appraisal (appraisal.md): which corrections of the "Thẩm định" sheet apply. The lowest row
+ * Appraisal (docs/tham-dinh.md): which corrections of the "Thẩm định" sheet apply. The lowest row
  * for a unit and input wins and only it is validated — like the submission cell it replaces,
  * consistency rules included. An invalid correction is not applied and is reported at its row.
  */
@@ -7,7 +7,7 @@ import type { CompiledRubric } from '../rubric/compiled';
 import type { CorrectionRow } from '../sheet/appraisalSheet';
 import type { CellValue } from '../sheet/grid';
 import { parseA1, quoteSheetName } from '../sheet/grid';
-import { normDistrictName, normUnitName } from '../sheet/normalize';
+import { normGroupName, normUnitName } from '../sheet/normalize';
 import { cellDisplayText, readInputCell, ReadValue } from '../sheet/typedValues';
 import { Severity } from './issues';
 import type { InputState, UnitResult } from './types';
@@ -70,16 +70,19 @@ function sameValue(a: ReadValue, b: ReadValue): boolean {
     return x.units * 10n ** BigInt(y.scale) === y.units * 10n ** BigInt(x.scale);
   }
   if (a.kind === 'yesno' && b.kind === 'yesno') return a.value === b.value;
+  if (a.kind === 'choice' && b.kind === 'choice') return a.index === b.index;
   return a.kind === 'blank' || a.kind === 'na';
 }
 
 /** Finds the unit a correction names: same name, and the same district when it says one. */
-function findUnit(units: UnitResult[], row: CorrectionRow): UnitResult[] {
+function findUnit(units: UnitResult[], row: CorrectionRow, groupWords: string[]): UnitResult[] {
   const key = normUnitName(row.unit);
   return units.filter(
     (u) =>
       normUnitName(u.name) === key &&
-      (row.district === null || u.district === null || normDistrictName(u.district) === normDistrictName(row.district)),
+      (row.district === null ||
+        u.district === null ||
+        normGroupName(u.district, groupWords) === normGroupName(row.district, groupWords)),
   );
 }
 
@@ -89,6 +92,7 @@ function findUnit(units: UnitResult[], row: CorrectionRow): UnitResult[] {
 export function planAppraisal(rows: CorrectionRow[], units: UnitResult[], rubric: CompiledRubric, sheet: string): AppraisalPlan {
   const issues: AppraisalIssue[] = [];
   const codeOf = new Map(rubric.inputs.map((inp, i) => [inp.code.toLowerCase(), i]));
+  const groupTitle = rubric.tierList.find((t) => t.def.groups)?.def.groups?.title ?? null;
 
   // The lowest row for a unit and input wins: walk bottom-up and keep the first seen.
   const winners = new Map<string, { row: CorrectionRow; unit: UnitResult; index: number }>();
@@ -100,16 +104,28 @@ export function planAppraisal(rows: CorrectionRow[], units: UnitResult[], rubric
       );
       continue;
     }
-    const found = findUnit(units, row);
+    const found = findUnit(units, row, rubric.groupWords);
     if (found.length !== 1) {
       const why =
         found.length === 0
           ? `không có đơn vị "${row.unit}" trong bảng tổng hợp`
-          : `có ${found.length} đơn vị tên "${row.unit}": ghi rõ cột "Thuộc huyện"`;
+          : `có ${found.length} đơn vị tên "${row.unit}"${groupTitle ? `: ghi rõ cột "${groupTitle}"` : ''}`;
       issues.push(issue(sheet, row.cells.unit, 'unknown_unit', `Dòng ${row.row + 1}: ${why}`));
       continue;
     }
     const unit = found[0];
+    if (unit.tier !== null && !rubric.tiers[unit.tier].reads[index]) {
+      const inp = rubric.inputs[index];
+      issues.push(
+        issue(
+          sheet,
+          row.cells.code,
+          'unknown_input',
+          `Dòng ${row.row + 1}: chỉ số ${inp.code} không dùng cho ${rubric.tiers[unit.tier].phrase} (${unit.name})`,
+        ),
+      );
+      continue;
+    }
     const key = `${unit.row ?? unit.name}|${index}`;
     if (!winners.has(key)) winners.set(key, { row, unit, index });
   }
@@ -138,14 +154,14 @@ export function planAppraisal(rows: CorrectionRow[], units: UnitResult[], rubric
     // Value rules first, each correction on its own.
     let valid = list.filter(({ row, index }) => {
       const inp = rubric.inputs[index];
-      const read = readInputCell(row.verified, inp.type);
+      const read = readInputCell(row.verified, inp.type, rubric.choices[index]);
       const problem = checkValue(rubric, unit.tier, inp.code, read, row.verified);
       if (problem) {
         issues.push(issue(sheet, row.cells.verified, problem.code, `Dòng ${row.row + 1}, ${unit.name}: ${problem.message}`));
         return false;
       }
       if (read.kind === 'blank') return false;
-      const reported = readInputCell(row.reported, inp.type);
+      const reported = readInputCell(row.reported, inp.type, rubric.choices[index]);
       if (reported.kind !== 'blank' && !sameValue(reported, inputs[index].read)) {
         issues.push(
           issue(
@@ -166,7 +182,7 @@ export function planAppraisal(rows: CorrectionRow[], units: UnitResult[], rubric
       const states: InputState[] = inputs.map((s, i) => {
         const c = corrected.get(i);
         const raw = c ? c.row.verified : s.raw;
-        const read = c ? readInputCell(raw, rubric.inputs[i].type) : s.read;
+        const read = c ? readInputCell(raw, rubric.inputs[i].type, rubric.choices[i]) : s.read;
         return { ...s, raw, read, invalid: checkValue(rubric, unit.tier, s.code, read, raw) !== null };
       });
       const breach = rules.find(

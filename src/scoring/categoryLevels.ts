@@ -1,10 +1,10 @@
 /**
- * Category scores, levels, total and percent (rubric.md, "Exact arithmetic" steps 2–4).
- * Criterion points come as an array of cents in the tier's criterion order, NOT_APPLICABLE (-1)
- * for criteria that do not count.
+ * Category scores, levels, total, percent and grade (docs/cach-cham-diem.md, "Tính chính xác
+ * đến phần trăm điểm", bước 2–4, and "Xếp loại"). Criterion points come as an array of cents in
+ * the tier's criterion order, NOT_APPLICABLE (-1) for criteria that do not count.
  */
 import type { CompiledCriterion, CompiledTier } from '../rubric/compiled';
-import type { LevelDef } from '../rubric/schema';
+import type { GradeDef, LevelDef } from '../rubric/schema';
 import { roundHalfUpNumber } from '../sheet/decimal';
 import { NOT_APPLICABLE } from './criterionPoints';
 import type { CategoryResult } from './types';
@@ -46,10 +46,19 @@ export function categoryLevel(
   return null;
 }
 
-/** Whether a counted criterion is below the lowest level's minimum (it keeps its category unranked). */
+/** Whether a counted criterion is below the lowest level's minimum (it keeps its category unranked); never without levels. */
 export function isBelowMinimum(cents: number, maxCents: number, levels: LevelDef[]): boolean {
   const lowest = levels[levels.length - 1];
-  return cents * 100 < lowest.criterionMinimum * maxCents;
+  return lowest !== undefined && cents * 100 < lowest.criterionMinimum * maxCents;
+}
+
+/**
+ * The grade of a percent as shown (hundredths of a percent): the first grade whose lower bound it
+ * reaches, so 89,996 % shows 90,00 and is graded as 90. Null without grades.
+ */
+export function gradeOf(percentHundredths: number, grades: GradeDef[]): string | null {
+  for (const g of grades) if (percentHundredths >= g.min * 100) return g.name;
+  return null;
 }
 
 export interface Totals {
@@ -73,7 +82,7 @@ export function scoreCategories(tier: CompiledTier, cents: number[], levels: Lev
     return {
       id: cat.id,
       scoreCents: score,
-      level: categoryLevel(score, cat.maxCents, tier.criteria, cents, indexes, levels),
+      level: levels.length ? categoryLevel(score, cat.maxCents, tier.criteria, cents, indexes, levels) : null,
       maxCents: cat.maxCents,
       applicable: true,
     };

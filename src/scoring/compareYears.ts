@@ -4,9 +4,9 @@
  * or down a level in each category. Unmatched units are listed, never guessed.
  */
 import { z } from 'zod';
-import { TIERS, tierSchema, type Tier } from '../rubric/schema';
+import type { Tier } from '../rubric/schema';
 import type { ScoreResult, Status, UnitResult } from './types';
-import { normDistrictName, normUnitName } from '../sheet/normalize';
+import { normGroupName, normUnitName } from '../sheet/normalize';
 
 export interface PreviousUnit {
   name: string;
@@ -68,14 +68,17 @@ export function previousFromResult(result: ScoreResult, source: string, year: nu
 const categoryJson = z.object({ score: z.number().nullable(), level: z.number().int().min(1).nullable() });
 const unitJson = z.looseObject({
   name: z.string(),
-  tier: tierSchema.nullable(),
+  tier: z.string().nullable(),
   district: z.string().nullable().optional(),
   status: z.enum(['scored', 'error', 'missing']),
   total: z.number().nullable(),
 });
 const resultJson = z.looseObject({ year: z.number().int().optional(), units: z.array(unitJson) });
 
-/** Last year's RESULT.json (command-line.md); categories are read for the ids given. */
+/**
+ * Last year's RESULT.json (docs/dong-lenh.md), format 1 (a key per category) or format 2
+ * (`categories`); categories are read for the ids given.
+ */
 export function previousFromJson(
   data: unknown,
   source: string,
@@ -88,8 +91,11 @@ export function previousFromJson(
   }
   const units = parsed.data.units.map((u): PreviousUnit => {
     const levels: Record<string, number | null> = {};
+    const record = u as Record<string, unknown>;
+    const format2 = typeof record.categories === 'object' && record.categories !== null;
+    const source = (format2 ? record.categories : record) as Record<string, unknown>;
     for (const id of categoryIds) {
-      const cat = categoryJson.safeParse((u as Record<string, unknown>)[id]);
+      const cat = categoryJson.safeParse(source[id]);
       if (cat.success && cat.data.score !== null) levels[id] = cat.data.level;
     }
     return {
@@ -108,11 +114,11 @@ function agrees<T>(a: T | null, b: T | null, same: (x: T, y: T) => boolean): boo
   return a === null || b === null || same(a, b);
 }
 
-function sameUnit(u: UnitResult, p: PreviousUnit): boolean {
+function sameUnit(u: UnitResult, p: PreviousUnit, groupWords: string[]): boolean {
   return (
     normUnitName(u.name) === normUnitName(p.name) &&
     agrees(u.tier, p.tier, (x, y) => x === y) &&
-    agrees(u.district, p.district, (x, y) => normDistrictName(x) === normDistrictName(y))
+    agrees(u.district, p.district, (x, y) => normGroupName(x, groupWords) === normGroupName(y, groupWords))
   );
 }
 
@@ -131,7 +137,7 @@ export function compareYears(result: ScoreResult, previous: PreviousYear): YearC
   const claimed = new Map<PreviousUnit, number>();
   const candidates = new Map<UnitResult, PreviousUnit[]>();
   for (const u of result.units) {
-    const found = (byName.get(normUnitName(u.name)) ?? []).filter((p) => sameUnit(u, p));
+    const found = (byName.get(normUnitName(u.name)) ?? []).filter((p) => sameUnit(u, p, result.rubric.groupWords));
     candidates.set(u, found);
     for (const p of found) claimed.set(p, (claimed.get(p) ?? 0) + 1);
   }
@@ -152,7 +158,7 @@ export function compareYears(result: ScoreResult, previous: PreviousYear): YearC
 
   const categories = result.rubric.rubric.categories.map((c) => c.id);
   const moves: TierMoves[] = [];
-  for (const tier of TIERS) {
+  for (const { id: tier } of result.rubric.tierList) {
     const up: Record<string, LevelMove[]> = Object.fromEntries(categories.map((c) => [c, []]));
     const down: Record<string, LevelMove[]> = Object.fromEntries(categories.map((c) => [c, []]));
     for (const [u, { previous: p }] of byUnit) {

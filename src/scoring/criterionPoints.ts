@@ -1,6 +1,6 @@
 /**
- * Criterion points (rubric.md, "Whether a criterion counts, and for how much" and "Exact
- * arithmetic" step 1), one function per kind of criterion.
+ * Criterion points (docs/cach-cham-diem.md, "Khi nào tiêu chí được tính" and "Tính chính xác
+ * đến phần trăm điểm", bước 1), one case per kind of criterion.
  */
 import type { CompiledCriterion } from '../rubric/compiled';
 import { roundHalfUp, roundHalfUpNumber, toCentsHalfUp, toInteger } from '../sheet/decimal';
@@ -29,8 +29,14 @@ function scaled(value: bigint, maxCents: number, over: bigint): number {
 }
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
+/** roundHalfUp(percent × maxCents / 100): a whole percent of a criterion's maximum. */
+function percentOf(percent: number, maxCents: number): number {
+  return roundHalfUpNumber(percent * maxCents, 100);
+}
+
 /** The outcome of one criterion for a unit whose reads and invalid flags are given in rubric order. */
 export function criterionOutcome(c: CompiledCriterion, reads: ReadValue[], invalid: boolean[], best: BestValues): Outcome {
+  if (!c.scores) return NOT_APPLICABLE; // info: collected, never counted
   const i = c.inputIndexes[0];
   const j = c.inputIndexes.length > 1 ? c.inputIndexes[1] : -1;
   if (invalid[i] || (j >= 0 && invalid[j])) return zero;
@@ -38,12 +44,15 @@ export function criterionOutcome(c: CompiledCriterion, reads: ReadValue[], inval
   const second = j >= 0 ? reads[j] : null;
   if (c.allowNA && (first.kind === 'na' || (second !== null && second.kind === 'na'))) return NOT_APPLICABLE;
   switch (c.def.kind) {
-    case 'ratio': {
+    case 'ratio':
+    case 'ratioBands': {
       const b = count(second!);
       if (b === null) return zero; // total blank
       const a = count(first) ?? 0n; // part blank counts as 0
       if (b === 0n) return a === 0n ? NOT_APPLICABLE : zero;
-      return counts(scaled(a, c.maxCents, b));
+      if (c.def.kind === 'ratio') return counts(scaled(a, c.maxCents, b));
+      const band = c.percentBands.find((p) => a * 100n >= p.min * b);
+      return counts(band ? percentOf(band.percent, c.maxCents) : 0);
     }
     case 'yesno':
       return first.kind === 'yesno' && first.value ? counts(c.maxCents) : zero;
@@ -62,5 +71,9 @@ export function criterionOutcome(c: CompiledCriterion, reads: ReadValue[], inval
     }
     case 'points':
       return first.kind === 'number' ? counts(toCentsHalfUp(first.value)) : zero;
+    case 'choice':
+      return first.kind === 'choice' ? counts(percentOf(c.answerPercents[first.index], c.maxCents)) : zero;
+    case 'info':
+      return NOT_APPLICABLE;
   }
 }

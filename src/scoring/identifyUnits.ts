@@ -1,13 +1,15 @@
 /**
- * Which rows are which units (workbook.md and rubric.md, "Status of a unit"): tier and district
- * of each row, the official list (unknown and missing units), duplicates and unnamed rows.
+ * Which rows are which units (docs/bang-tong-hop.md; docs/cach-cham-diem.md, "Trạng thái của
+ * đơn vị"): tier and area of each row, the official list (unknown and missing units),
+ * duplicates and unnamed rows.
  */
+import type { CompiledRubric } from '../rubric/compiled';
 import type { Tier } from '../rubric/schema';
-import { TIER_NAMES } from '../rubric/schema';
 import { parseA1 } from '../sheet/grid';
-import { normDistrictName, normUnitName } from '../sheet/normalize';
+import { normGroupName, normUnitName } from '../sheet/normalize';
 import type { TableRow } from '../sheet/readTable';
-import { ListedUnit, UnitDirectory } from '../sheet/unitList';
+import { isBlankCell } from '../sheet/typedValues';
+import { ListedUnit, UnitDirectory, joinOr } from '../sheet/unitList';
 import { Issue, makeIssue } from './issues';
 
 export interface UnitDraft {
@@ -24,12 +26,9 @@ export interface UnitDraft {
 
 const at = (cell: string) => parseA1(cell);
 
-function districtsAgree(a: string | null, b: string | null): boolean {
-  return a === null || b === null || normDistrictName(a) === normDistrictName(b);
-}
-
 /** Picks the list entry for a row: same name, district not contradicting, same tier preferred, unused preferred. */
 function matchListed(
+  districtsAgree: (a: string | null, b: string | null) => boolean,
   directory: UnitDirectory,
   name: string,
   sheetTier: Tier | null,
@@ -43,9 +42,24 @@ function matchListed(
   return best;
 }
 
-export function identifyUnits(rows: TableRow[], directory: UnitDirectory | null): UnitDraft[] {
+/**
+ * Whether a row is submitted: one input its tier reads holds something (an input the tier does
+ * not read is ignored for it); with the tier unknown, any input.
+ */
+function submittedFor(row: TableRow, tier: Tier | null, rubric: CompiledRubric): boolean {
+  if (!row.submitted || tier === null) return row.submitted;
+  const reads = rubric.tiers[tier].reads;
+  return row.values.some((v, i) => reads[i] && !isBlankCell(v));
+}
+
+export function identifyUnits(rows: TableRow[], directory: UnitDirectory | null, rubric: CompiledRubric): UnitDraft[] {
   const used = new Set<ListedUnit>();
   const drafts: UnitDraft[] = [];
+  const groupKey = (s: string) => normGroupName(s, rubric.groupWords);
+  const districtsAgree = (a: string | null, b: string | null) => a === null || b === null || groupKey(a) === groupKey(b);
+  const isGrouped = (tier: Tier | null) => tier !== null && rubric.tiers[tier].def.groups !== undefined;
+  const tierWords = joinOr(rubric.tierList.map((t) => t.def.cellValues[0]));
+  const sectionExample = rubric.tierList[0].def.sectionPhrases[0].toLocaleUpperCase('vi');
 
   for (const row of rows) {
     const issues: Issue[] = [];
@@ -53,22 +67,25 @@ export function identifyUnits(rows: TableRow[], directory: UnitDirectory | null)
     const name = row.name ?? `Dòng ${row.row + 1}`;
     const cellTier = row.tierCell?.tier ?? null;
     const sheetTier = cellTier ?? row.sectionTier;
-    const listed = !unnamed && directory ? matchListed(directory, name, sheetTier, row.district, used) : null;
+    const listed = !unnamed && directory ? matchListed(districtsAgree, directory, name, sheetTier, row.district, used) : null;
     if (listed) used.add(listed);
+    const tier = sheetTier ?? listed?.tier ?? null;
+    const submitted = submittedFor(row, tier, rubric);
 
     if (directory && !unnamed && !listed) {
       // Not on the list: a row without entries is not a unit at all.
-      if (!row.submitted) continue;
+      if (!submitted) continue;
       issues.push(makeIssue('unknown_unit', `Đơn vị "${name}" không có trong danh mục đơn vị`, row.nameCell, at(row.nameCell)));
     }
+    // An unnamed row whose entries its tier does not read is not a unit either.
+    if (unnamed && !submitted) continue;
 
-    const tier = sheetTier ?? listed?.tier ?? null;
     if (row.tierCell && row.tierCell.tier === null) {
       issues.push(
         makeIssue(
           'unknown_tier',
-          `Cấp "${row.tierCell.text}" không hợp lệ (dùng: tỉnh, huyện hoặc xã)` +
-            (tier ? `; đơn vị được tính là ${TIER_NAMES[tier].toLowerCase()}` : ''),
+          `Cấp "${row.tierCell.text}" không hợp lệ (dùng: ${tierWords})` +
+            (tier ? `; đơn vị được tính là ${rubric.tiers[tier].phrase}` : ''),
           row.tierCell.address,
           at(row.tierCell.address),
         ),
@@ -77,7 +94,7 @@ export function identifyUnits(rows: TableRow[], directory: UnitDirectory | null)
       issues.push(
         makeIssue(
           'unknown_tier',
-          `Không xác định được cấp của đơn vị "${name}": thiếu cột "Cấp", dòng mục (I. CẤP TỈNH…) hoặc danh mục đơn vị`,
+          `Không xác định được cấp của đơn vị "${name}": thiếu cột "Cấp", dòng mục (I. ${sectionExample}…) hoặc danh mục đơn vị`,
           row.nameCell,
           at(row.nameCell),
         ),
@@ -88,8 +105,8 @@ export function identifyUnits(rows: TableRow[], directory: UnitDirectory | null)
         makeIssue('unnamed_row', `Dòng ${row.row + 1} có số liệu nhưng không có tên đơn vị`, row.nameCell, at(row.nameCell)),
       );
     }
-    const district = tier === 'commune' ? (row.district ?? listed?.district ?? null) : null;
-    drafts.push({ name, tier, district, source: row, listed, unnamed, submitted: row.submitted, issues });
+    const district = isGrouped(tier) ? (row.district ?? listed?.district ?? null) : null;
+    drafts.push({ name, tier, district, source: row, listed, unnamed, submitted, issues });
   }
 
   const sameUnit = (a: UnitDraft, b: UnitDraft) =>
@@ -138,7 +155,7 @@ export function identifyUnits(rows: TableRow[], directory: UnitDirectory | null)
       units.push({
         name: u.name,
         tier: u.tier,
-        district: u.tier === 'commune' ? u.district : null,
+        district: isGrouped(u.tier) ? u.district : null,
         source: null,
         listed: u,
         unnamed: false,

@@ -1,6 +1,6 @@
 /**
- * Issue codes (workbook.md, "Issues"), in the table's order, which is also the order of issues
- * on one cell.
+ * Issue codes (docs/bang-tong-hop.md, "Các lỗi và cảnh báo"), in the table's order, which is
+ * also the order of issues on one cell.
  */
 export const ISSUE_CODES = [
   'not_a_number',
@@ -16,12 +16,14 @@ export const ISSUE_CODES = [
   'unknown_unit',
   'unknown_tier',
   'unnamed_row',
+  'not_a_choice',
+  'below_table',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
 export type Severity = 'error' | 'warning';
 
-const WARNINGS = new Set<IssueCode>(['missing_entry', 'unknown_unit']);
+const WARNINGS = new Set<IssueCode>(['missing_entry', 'unknown_unit', 'below_table']);
 
 export function severityOf(code: IssueCode): Severity {
   return WARNINGS.has(code) ? 'warning' : 'error';
@@ -47,8 +49,9 @@ export function makeIssue(
   cell: string | null,
   at: { row: number; col: number } | null,
   input: string | null = null,
+  severity: Severity = severityOf(code),
 ): Issue {
-  return { code, severity: severityOf(code), cell, input, message, at };
+  return { code, severity, cell, input, message, at };
 }
 
 /** Sheet order: row, then column; on one cell, the order of the codes table. */

@@ -1,6 +1,6 @@
 /**
  * The scoring pipeline for one submission sheet: header → rows → units → validation → status →
- * criteria → categories and levels → rank.
+ * criteria → categories, levels and grade → rank.
  */
 import type { CompiledRubric } from '../rubric/compiled';
 import type { Tier } from '../rubric/schema';
@@ -8,15 +8,17 @@ import { findHeader } from '../sheet/findHeader';
 import type { CellValue, Grid } from '../sheet/grid';
 import { readTable } from '../sheet/readTable';
 import { ListedUnit, UnitDirectory } from '../sheet/unitList';
-import { scoreCategories } from './categoryLevels';
+import { gradeOf, scoreCategories } from './categoryLevels';
 import { BestValues, criterionOutcome } from './criterionPoints';
 import { UnitDraft, identifyUnits } from './identifyUnits';
-import { compareIssues } from './issues';
+import { compareIssues, makeIssue } from './issues';
 import { assignRanks } from './rank';
 import type { RubricSource, ScoreResult, Status, UnitResult } from './types';
 import { ScoredUnit } from './unitViews';
 import { validateInputs } from './validateInputs';
 import { toInteger } from '../sheet/decimal';
+import { a1 } from '../sheet/grid';
+import { STRAY_GAP } from '../sheet/readTable';
 
 export interface ScoreSheetInput {
   grid: Grid;
@@ -40,13 +42,14 @@ export function scoreSheet(input: ScoreSheetInput): ScoreSheetOutcome {
   const header = findHeader(grid, rubric, input.resultBlockCols ?? null);
   if (!header.ok) return { ok: false, message: header.message };
 
-  const directory = input.unitList ? new UnitDirectory(input.unitList) : null;
+  const directory = input.unitList ? new UnitDirectory(input.unitList, rubric) : null;
   const table = readTable(grid, header.layout, rubric, {
     listedTier: directory ? (name) => directory.tierOf(name) : undefined,
+    isListed: directory ? (name) => directory.candidates(name).length > 0 : undefined,
     knownDistricts: directory?.districts,
     ignoreCols: input.resultBlockCols ?? null,
   });
-  const drafts = identifyUnits(table.rows, directory);
+  const drafts = identifyUnits(table.rows, directory, rubric);
 
   const units: ScoredUnit[] = drafts.map((d) => {
     const unit = (status: Status, issues: UnitResult['issues']) => newUnit(d, status, issues, rubric);
@@ -80,9 +83,10 @@ export function scoreSheet(input: ScoreSheetInput): ScoreSheetOutcome {
     u.maxCents = totals.maxCents;
     u.percentHundredths = totals.percentHundredths;
     u.selfTotalCents = totals.totalCents;
+    if (u.status === 'scored' && totals.percentHundredths !== null) u.grade = gradeOf(totals.percentHundredths, rubric.grades);
   }
 
-  assignRanks(units);
+  assignRanks(units, rubric.rankBy);
   for (const u of units) if (u.issues.length > 1) u.issues.sort(compareIssues);
 
   return {
@@ -96,8 +100,19 @@ export function scoreSheet(input: ScoreSheetInput): ScoreSheetOutcome {
       hasUnitList: directory !== null,
       appraisal: null,
       comparison: null,
+      sheetIssues: table.stray ? [strayIssue(table.stray)] : [],
     },
   };
+}
+
+function strayIssue(stray: { row: number; col: number }) {
+  const cell = a1(stray.row, stray.col);
+  return makeIssue(
+    'below_table',
+    `Ô ${cell} có số liệu nằm cách bảng hơn ${STRAY_GAP} dòng trống nên không được tính; nếu đó là số liệu của một đơn vị, hãy chuyển lên trong bảng`,
+    cell,
+    { row: stray.row, col: stray.col },
+  );
 }
 
 function newUnit(d: UnitDraft, status: Status, issues: UnitResult['issues'], rubric: CompiledRubric): ScoredUnit {
@@ -120,9 +135,9 @@ function newUnit(d: UnitDraft, status: Status, issues: UnitResult['issues'], rub
 function bestValues(submitted: ScoredUnit[], rubric: CompiledRubric): Map<Tier, BestValues> {
   const out = new Map<Tier, BestValues>();
   const indexes = new Map<Tier, number[]>();
-  for (const tier of ['province', 'district', 'commune'] as Tier[]) {
+  for (const { id: tier, criteria } of rubric.tierList) {
     out.set(tier, new Map());
-    const best = rubric.tiers[tier].criteria.filter((c) => c.def.kind === 'best').flatMap((c) => c.inputIndexes);
+    const best = criteria.filter((c) => c.def.kind === 'best').flatMap((c) => c.inputIndexes);
     indexes.set(tier, [...new Set(best)]);
   }
   for (const u of submitted) {

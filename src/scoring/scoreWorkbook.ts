@@ -1,7 +1,7 @@
 /**
- * Scoring a whole workbook given as grids (workbook.md, "Which sheet", "The official unit list",
- * "The criteria sheet"): which rubric, which unit list, which sheet — then the sheet's scores.
- * Both the add-in and the command line call this.
+ * Scoring a whole workbook given as grids (docs/bang-tong-hop.md, "Trang nào được chấm", "Danh
+ * mục đơn vị", "Trang Tiêu chí"): which rubric, which unit list, which sheet — then the sheet's
+ * scores. Both the add-in and the command line call this.
  */
 import { BUILTIN_RUBRIC } from '../rubric/builtin';
 import { CompiledRubric, compileRubric } from '../rubric/compiled';
@@ -10,7 +10,8 @@ import { findHeader } from '../sheet/findHeader';
 import { readAppraisalSheet } from '../sheet/appraisalSheet';
 import { Grid, quoteSheetName } from '../sheet/grid';
 import { planAppraisal } from './appraisal';
-import { ListedUnit, UNIT_LIST_SHEET, unitListFromGrid } from '../sheet/unitList';
+import { RawUnitList, UNIT_LIST_SHEET, resolveUnitList, unitListFromGrid } from '../sheet/unitList';
+import { exampleCodes } from '../sheet/findHeader';
 import { ScoreSheetInput, scoreSheet } from './scoreSheet';
 import type { RubricSource, ScoreResult } from './types';
 
@@ -18,8 +19,10 @@ export const RANKING_SHEET = 'Xếp hạng';
 /** The ranking sheet's name when staff have a sheet called "Xếp hạng" of their own. */
 export const RANKING_SHEET_ALTERNATIVE = 'Xếp hạng (CQĐT)';
 export const APPRAISAL_SHEET = 'Thẩm định';
+/** The roadmap sheet: what each unit must change to reach the next level or grade. */
+export const ROADMAP_SHEET = 'Lộ trình';
 /** Sheets the add-in reads or writes itself, never scored as submissions. */
-export const OWN_SHEETS = [RANKING_SHEET, RANKING_SHEET_ALTERNATIVE, RUBRIC_SHEET, APPRAISAL_SHEET, UNIT_LIST_SHEET];
+export const OWN_SHEETS = [RANKING_SHEET, RANKING_SHEET_ALTERNATIVE, RUBRIC_SHEET, APPRAISAL_SHEET, UNIT_LIST_SHEET, ROADMAP_SHEET];
 
 export interface WorkbookInput {
   /** Sheets in workbook order (at least the candidates for scoring and the add-in's own sheets). */
@@ -30,7 +33,7 @@ export interface WorkbookInput {
   /** An explicit rubric (--rubric, or imported in the task pane): wins over the "Tiêu chí" sheet. */
   rubric?: CompiledRubric | null;
   /** An explicit unit list (--units): wins over the "Danh mục đơn vị" sheet. */
-  unitList?: ListedUnit[] | null;
+  unitList?: RawUnitList | null;
   /** Where the result block already stands (from the defined name), to leave it out of the table. */
   resultBlock?: { sheet: string; from: number; to: number } | null;
 }
@@ -88,7 +91,7 @@ export function chooseSheet(
     ok: false,
     message:
       firstProblem ??
-      'Không tìm thấy bảng tổng hợp để chấm: cần một dòng tiêu đề có cột "Tên đơn vị" và các cột số liệu (R1a, R1b, …, K8)',
+      `Không tìm thấy bảng tổng hợp để chấm: cần một dòng tiêu đề có cột "Tên đơn vị" và các cột số liệu (${exampleCodes(rubric)})`,
   };
 }
 
@@ -102,14 +105,20 @@ export function scoreWorkbook(input: WorkbookInput): WorkbookOutcome {
   const rubric = chooseRubric(input);
   if (!rubric.ok) return rubric;
 
-  let unitList: ListedUnit[] | null = input.unitList ?? null;
-  if (!unitList) {
+  let rawList: RawUnitList | null = input.unitList ?? null;
+  if (!rawList) {
     const listSheet = findSheet(input.sheets, UNIT_LIST_SHEET);
     if (listSheet) {
-      const read = unitListFromGrid(listSheet);
+      const read = unitListFromGrid(listSheet, rubric.rubric);
       if (!read.ok) return read;
-      unitList = read.units;
+      rawList = read.list;
     }
+  }
+  let unitList = null;
+  if (rawList) {
+    const resolved = resolveUnitList(rawList, rubric.rubric);
+    if (!resolved.ok) return resolved;
+    unitList = resolved.units;
   }
 
   const sheet = chooseSheet(input, rubric.rubric);
@@ -133,7 +142,7 @@ export function scoreWorkbook(input: WorkbookInput): WorkbookOutcome {
  * totals from the units' own figures stay beside them.
  */
 function applyAppraisal(base: ScoreResult, request: ScoreSheetInput, grid: Grid): WorkbookOutcome {
-  const read = readAppraisalSheet(grid);
+  const read = readAppraisalSheet(grid, base.rubric);
   if (!read.ok) {
     const at = { row: 0, col: 0 };
     const issue = {

@@ -30,6 +30,8 @@ export interface CriterionResult {
   /** Input codes it reads (ratio: part, total). */
   inputs: string[];
   applicable: boolean;
+  /** False for info criteria, which are collected but never scored. */
+  scores: boolean;
   /** Points in cents; null exactly when not applicable. */
   cents: number | null;
   maxCents: number;
@@ -56,13 +58,15 @@ export interface UnitResult {
   row: number | null;
   nameCell: string | null;
   status: Status;
-  /** Categories in rubric order (empty for missing units and units of unknown tier). */
+  /** The categories of the unit's tier, in rubric order (empty for missing units and units of unknown tier). */
   categories: CategoryResult[];
   totalCents: number | null;
   /** Maximum of the categories counted in the total. */
   maxCents: number | null;
   /** Percent in hundredths of a percent (8894 = 88,94%). */
   percentHundredths: number | null;
+  /** The grade of a `scored` unit when the rubric has grades, else null. */
+  grade: string | null;
   rank: number | null;
   /** Every criterion of the unit's tier; null for missing units and units of unknown tier. */
   criteria: CriterionResult[] | null;
@@ -92,4 +96,6 @@ export interface ScoreResult {
   appraisal: { sheet: string; issues: AppraisalIssue[] } | null;
   /** Last year's figures beside this year's, when a previous result was given. */
   comparison: YearComparison | null;
+  /** Warnings about the sheet rather than a unit (a stray value far below the table). */
+  sheetIssues: Issue[];
 }

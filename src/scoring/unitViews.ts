@@ -38,6 +38,7 @@ export function criterionResults(tier: CompiledTier, cents: number[], levels: Le
       category: c.category,
       inputs: c.inputs,
       applicable: points !== null,
+      scores: c.scores,
       cents: points,
       maxCents: c.maxCents,
       belowMinimum: points !== null && isBelowMinimum(points, c.maxCents, levels),
@@ -61,6 +62,7 @@ export class ScoredUnit implements UnitResult {
   totalCents: number | null = null;
   maxCents: number | null = null;
   percentHundredths: number | null = null;
+  grade: string | null = null;
   rank: number | null = null;
   listed: boolean;
   corrections: UnitResult['corrections'] = [];

@@ -1,9 +1,11 @@
 /**
- * Validation of one unit's entries (workbook.md, "Typed values" and "Issues"; rubric.md,
- * consistency rules): every problem named at its cell.
+ * Validation of one unit's entries (docs/bang-tong-hop.md, "Số liệu gõ tay" and "Các lỗi và
+ * cảnh báo"; docs/cach-cham-diem.md, quy tắc kiểm tra): every problem named at its cell. Inputs
+ * the unit's tier does not read are ignored; problems of inputs only info criteria read are
+ * warnings.
  */
 import type { CompiledRubric } from '../rubric/compiled';
-import { TIER_NAMES, Tier } from '../rubric/schema';
+import type { Tier } from '../rubric/schema';
 import { compareToCents, isInteger, isNegative, pow10 } from '../sheet/decimal';
 import { CellValue, a1 } from '../sheet/grid';
 import { ReadValue, cellDisplayText, readInputCell } from '../sheet/typedValues';
@@ -13,7 +15,14 @@ import { formatCentsShort } from './viFormat';
 /** The codes a single value can raise on its own. */
 export type ValueIssueCode = Extract<
   IssueCode,
-  'not_a_number' | 'negative' | 'not_integer' | 'out_of_range' | 'not_yes_no' | 'formula_error' | 'not_applicable_forbidden'
+  | 'not_a_number'
+  | 'negative'
+  | 'not_integer'
+  | 'out_of_range'
+  | 'not_yes_no'
+  | 'formula_error'
+  | 'not_applicable_forbidden'
+  | 'not_a_choice'
 >;
 
 export interface ValidatedInputs {
@@ -51,10 +60,15 @@ export function checkValue(
   switch (read.kind) {
     case 'blank':
     case 'yesno':
+    case 'choice':
       return null;
     case 'formulaError':
       return { code: 'formula_error', message: `${label()}: ô có lỗi công thức ${read.error}` };
     case 'invalid':
+      if (read.reason === 'not_a_choice') {
+        const answers = (input.answers ?? []).map((a) => `"${a}"`).join(', ');
+        return { code: 'not_a_choice', message: `${label()}: "${typed()}" không phải một phương án (ghi một trong: ${answers})` };
+      }
       return read.reason === 'not_yes_no'
         ? { code: 'not_yes_no', message: `${label()}: "${typed()}" không phải Có/Không (ghi Có hoặc Không)` }
         : { code: 'not_a_number', message: `${label()}: "${typed()}" không phải là số` };
@@ -62,7 +76,7 @@ export function checkValue(
       if (tier === null || rubric.tiers[tier].naAllowed.get(code) === true) return null;
       return {
         code: 'not_applicable_forbidden',
-        message: `${label()}: ${TIER_NAMES[tier].toLowerCase()} không được ghi "${typed()}" (không áp dụng) cho chỉ số này`,
+        message: `${label()}: ${rubric.tiers[tier].phrase} không được ghi "${typed()}" (không áp dụng) cho chỉ số này`,
       };
     case 'number': {
       if (isNegative(read.value)) return { code: 'negative', message: `${label()}: số âm (${typed()}) không hợp lệ` };
@@ -74,7 +88,7 @@ export function checkValue(
         if (max !== null && compareToCents(read.value, max) > 0) {
           return {
             code: 'out_of_range',
-            message: `${label()}: ${typed()} điểm vượt quá điểm tối đa ${formatCentsShort(max)} của ${TIER_NAMES[tier].toLowerCase()}`,
+            message: `${label()}: ${typed()} điểm vượt quá điểm tối đa ${formatCentsShort(max)} của ${rubric.tiers[tier].phrase}`,
           };
         }
       }
@@ -82,6 +96,8 @@ export function checkValue(
     }
   }
 }
+
+const BLANK_READ = readInputCell(null, 'count');
 
 /** Where a row's input cells are: the 0-based row and each input's 0-based column. */
 export interface InputCells {
@@ -104,16 +120,25 @@ export function validateInputs(
   const n = rubric.inputs.length;
   const reads = new Array<ReadValue>(n);
   const invalid = new Array<boolean>(n);
+  const compiled = tier === null ? null : rubric.tiers[tier];
   for (let i = 0; i < n; i++) {
     const inp = rubric.inputs[i];
     const raw = values[i];
-    const read = readInputCell(raw, inp.type);
+    if (compiled && !compiled.reads[i]) {
+      // Not read by this tier: whatever the cell holds, nothing to say.
+      reads[i] = BLANK_READ;
+      invalid[i] = false;
+      continue;
+    }
+    const read = readInputCell(raw, inp.type, rubric.choices[i]);
     reads[i] = read;
-    const problem = read.kind === 'blank' || read.kind === 'yesno' ? null : checkValue(rubric, tier, inp.code, read, raw);
+    const problem =
+      read.kind === 'blank' || read.kind === 'yesno' || read.kind === 'choice' ? null : checkValue(rubric, tier, inp.code, read, raw);
     invalid[i] = problem !== null;
     if (problem) {
       const at = { row: where.row, col: where.cols[i] };
-      issues.push(makeIssue(problem.code, problem.message, a1(at.row, at.col), at, inp.code));
+      const severity = compiled?.infoOnly[i] ? 'warning' : 'error';
+      issues.push(makeIssue(problem.code, problem.message, a1(at.row, at.col), at, inp.code, severity));
     } else if (read.kind === 'blank' && submitted) {
       const at = { row: where.row, col: where.cols[i] };
       issues.push(makeIssue('missing_entry', `Chưa nhập ${inp.code} - ${inp.name}`, a1(at.row, at.col), at, inp.code));
@@ -175,6 +200,7 @@ export function checkConsistency(
         a1(at.row, at.col),
         at,
         rule.part,
+        tier !== null && rubric.tiers[tier].infoOnly[p] ? 'warning' : 'error',
       ),
     );
   }

@@ -1,7 +1,9 @@
 /**
- * The "Thẩm định" sheet (appraisal.md): one row per correction — unit, input code, value
- * reported, value verified, reason, reviewer, date. Reading only; applying is in scoring.
+ * The "Thẩm định" sheet (docs/tham-dinh.md): one row per correction — unit, its area (for a
+ * rubric whose tiers are grouped), input code, value reported, value verified, reason, reviewer,
+ * date. Reading only; applying is in scoring.
  */
+import type { CompiledRubric } from '../rubric/compiled';
 import { CellValue, Grid, a1, cellAt, columnCount } from './grid';
 import { normLabel } from './normalize';
 import { cellDisplayText, isBlankCell } from './typedValues';
@@ -18,6 +20,25 @@ export const APPRAISAL_COLUMNS = [
 ] as const;
 
 export type AppraisalColumn = (typeof APPRAISAL_COLUMNS)[number]['key'];
+
+export interface AppraisalColumnSpec {
+  key: AppraisalColumn;
+  title: string;
+  width: number;
+}
+
+/** The title of the area column: that of the rubric's grouped tier ("Thuộc huyện"), or null. */
+export function appraisalGroupTitle(rubric: CompiledRubric): string | null {
+  return rubric.tierList.find((t) => t.def.groups)?.def.groups?.title ?? null;
+}
+
+/** The sheet's columns for a rubric: the area column only when the rubric groups a tier. */
+export function appraisalColumns(rubric: CompiledRubric): AppraisalColumnSpec[] {
+  const group = appraisalGroupTitle(rubric);
+  return APPRAISAL_COLUMNS.flatMap((c): AppraisalColumnSpec[] =>
+    c.key !== 'district' ? [{ ...c }] : group ? [{ ...c, title: group }] : [],
+  );
+}
 
 /** One correction row as typed. */
 export interface CorrectionRow {
@@ -49,9 +70,9 @@ export interface AppraisalHeader {
 }
 
 /** The first row holding the required titles, or null when there is none. */
-export function findAppraisalHeader(grid: Grid): AppraisalHeader | null {
+export function findAppraisalHeader(grid: Grid, rubric: CompiledRubric): AppraisalHeader | null {
   const width = columnCount(grid);
-  const titles = new Map(APPRAISAL_COLUMNS.map((c) => [normLabel(c.title), c.key]));
+  const titles = new Map<string, AppraisalColumn>(appraisalColumns(rubric).map((c) => [normLabel(c.title), c.key]));
   for (let r = 0; r < grid.rows.length; r++) {
     const columns = new Map<AppraisalColumn, number>();
     for (let c = 0; c < width; c++) {
@@ -63,8 +84,8 @@ export function findAppraisalHeader(grid: Grid): AppraisalHeader | null {
   return null;
 }
 
-export function readAppraisalSheet(grid: Grid): AppraisalSheetRead {
-  const header = findAppraisalHeader(grid);
+export function readAppraisalSheet(grid: Grid, rubric: CompiledRubric): AppraisalSheetRead {
+  const header = findAppraisalHeader(grid, rubric);
   if (!header) {
     return {
       ok: false,

@@ -1,5 +1,5 @@
 /**
- * Finding the submission table's header (workbook.md, "The submission sheet"): the first row —
+ * Finding the submission table's header (docs/bang-tong-hop.md, "Bảng tổng hợp"): the first row —
  * or pair of adjacent rows — holding a unit label and at least one input, recognised by code or
  * by Vietnamese name; then which column holds which input.
  */
@@ -10,6 +10,7 @@ import { cellDisplayText, isBlankCell } from './typedValues';
 
 const UNIT_LABELS = new Set(['tên đơn vị', 'đơn vị', 'tên cơ quan', 'tên cơ quan, đơn vị', 'cơ quan, đơn vị']);
 const TIER_LABEL = 'cấp';
+const ORDER_LABELS = new Set(['stt', 'tt', 'số thứ tự', 'số tt']);
 const COLUMN_NUMBER = /^\(?(\d+)\)?$/;
 
 export interface HeaderLayout {
@@ -18,6 +19,8 @@ export interface HeaderLayout {
   firstDataRow: number;
   nameCol: number;
   tierCol: number | null;
+  /** The "STT" column, when the table has one. */
+  orderCol: number | null;
   /** Input code → 0-based column. */
   inputCols: Map<string, number>;
   firstInputCol: number;
@@ -32,11 +35,12 @@ export type HeaderResult =
 interface HeaderCellMeaning {
   unitLabel: boolean;
   tierLabel: boolean;
+  orderLabel: boolean;
   input: string | null;
   columnNumber: number | null;
 }
 
-const NOTHING: HeaderCellMeaning = { unitLabel: false, tierLabel: false, input: null, columnNumber: null };
+const NOTHING: HeaderCellMeaning = { unitLabel: false, tierLabel: false, orderLabel: false, input: null, columnNumber: null };
 
 /** Matches a header text to the rubric: code prefix ("R1a - …", "R1a. …") or the input's name. */
 export function matchInputLabel(text: string, rubric: CompiledRubric): string | null {
@@ -60,6 +64,7 @@ function meaning(v: CellValue, rubric: CompiledRubric): HeaderCellMeaning {
   const label = normLabel(text);
   if (UNIT_LABELS.has(label)) return { ...NOTHING, unitLabel: true };
   if (label === TIER_LABEL) return { ...NOTHING, tierLabel: true };
+  if (ORDER_LABELS.has(label)) return { ...NOTHING, orderLabel: true };
   return { ...NOTHING, input: matchInputLabel(text, rubric) };
 }
 
@@ -124,7 +129,7 @@ export function findHeader(
     return {
       ok: false,
       reason: 'no_header',
-      message: `Trang "${grid.name}" không có dòng tiêu đề: cần một cột "Tên đơn vị" và các cột số liệu theo mã (R1a, R1b, …) hoặc theo tên`,
+      message: `Trang "${grid.name}" không có dòng tiêu đề: cần một cột "Tên đơn vị" và các cột số liệu theo mã (${exampleCodes(rubric)}) hoặc theo tên`,
     };
   }
 
@@ -183,10 +188,17 @@ export function findHeader(
       firstDataRow: headerRows[headerRows.length - 1] + 1,
       nameCol,
       tierCol: firstColumnOrNull(meanings, (m) => m.tierLabel),
+      orderCol: firstColumnOrNull(meanings, (m) => m.orderLabel),
       inputCols: single,
       firstInputCol: Math.min(...single.values()),
     },
   };
+}
+
+/** "R1a, R1b, …": how the rubric's codes look, for messages. */
+export function exampleCodes(rubric: CompiledRubric): string {
+  const codes = rubric.inputs.slice(0, 2).map((i) => i.code);
+  return rubric.inputs.length > 2 ? `${codes.join(', ')}, …` : codes.join(', ');
 }
 
 function columnName(c: number): string {

@@ -1,6 +1,6 @@
 /**
- * Text normalisation (workbook.md, "Normalising text"): how header labels, unit names and typed
- * tokens are compared.
+ * Text normalisation (docs/bang-tong-hop.md, "Chuẩn hoá chữ"): how header labels, unit names
+ * and typed tokens are compared.
  */
 
 const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
@@ -63,14 +63,21 @@ export function normUnitName(s: string): string {
   return t.replace(UBND_PREFIX, '').trim();
 }
 
-const DISTRICT_PREFIX = /^(?:huyện|thành phố|thị xã|tp\.|tx\.)\s*/u;
-
-/** District key: as a unit name, also without "huyện", "thành phố", "thị xã", "tp.", "tx." and anything from "(". */
-export function normDistrictName(s: string): string {
+/**
+ * Group (area) key: as a unit name, also without a leading group word of the rubric ("huyện",
+ * "thành phố", "tp.") and anything from "(". `words` are normalised, longest first.
+ */
+export function normGroupName(s: string, words: readonly string[]): string {
   let t = normUnitName(s);
   const paren = t.indexOf('(');
   if (paren >= 0) t = t.slice(0, paren);
-  return t.trim().replace(DISTRICT_PREFIX, '').trim();
+  t = t.trim();
+  for (const w of words) {
+    if (t.startsWith(w) && (w.endsWith('.') || t.length === w.length || t.charAt(w.length) === ' ')) {
+      return t.slice(w.length).trim();
+    }
+  }
+  return t;
 }
 
 /** A row label for classification: normText, numbering and a leading "UBND" dropped. */

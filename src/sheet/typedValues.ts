@@ -3,9 +3,14 @@
  */
 import { CellValue, isCellError } from './grid';
 import { Decimal, decimalFromNumber, parsePlainDecimal } from './decimal';
-import { normText } from './normalize';
+import { normText, normUnitName } from './normalize';
 
-export type InputType = 'count' | 'yesno' | 'points';
+export type InputType = 'count' | 'yesno' | 'points' | 'choice';
+
+/** A choice input's answers by comparison key (answerKey), for reading its cells. */
+export interface AnswerIndex {
+  byKey: Map<string, number>;
+}
 
 /** What an input cell holds, before the rubric's rules (negative, integer, range) apply. */
 export type ReadValue =
@@ -14,7 +19,9 @@ export type ReadValue =
   | { kind: 'formulaError'; error: string }
   | { kind: 'number'; value: Decimal }
   | { kind: 'yesno'; value: boolean }
-  | { kind: 'invalid'; reason: 'not_a_number' | 'not_yes_no' };
+  /** An answer of a choice input: its index in the input's answers. */
+  | { kind: 'choice'; index: number }
+  | { kind: 'invalid'; reason: 'not_a_number' | 'not_yes_no' | 'not_a_choice' };
 
 // Shared, immutable answers for the values that repeat in every row.
 const BLANK: ReadValue = Object.freeze({ kind: 'blank' });
@@ -23,6 +30,17 @@ const YES: ReadValue = Object.freeze({ kind: 'yesno', value: true });
 const NO: ReadValue = Object.freeze({ kind: 'yesno', value: false });
 const NOT_YES_NO: ReadValue = Object.freeze({ kind: 'invalid', reason: 'not_yes_no' });
 const NOT_A_NUMBER: ReadValue = Object.freeze({ kind: 'invalid', reason: 'not_a_number' });
+const NOT_A_CHOICE: ReadValue = Object.freeze({ kind: 'invalid', reason: 'not_a_choice' });
+const CHOICES: ReadValue[] = [];
+const choiceRead = (index: number): ReadValue => (CHOICES[index] ??= Object.freeze({ kind: 'choice', index }));
+
+/**
+ * How an answer is compared (docs/bang-tong-hop.md, "Số liệu gõ tay"): like a unit name, with
+ * trailing punctuation dropped.
+ */
+export function answerKey(text: string): string {
+  return normUnitName(text).replace(/[\s.,;:!?…]+$/u, '');
+}
 const SMALL_NUMBERS: ReadValue[] = [];
 
 function numberRead(d: Decimal): ReadValue {
@@ -34,7 +52,8 @@ function numberRead(d: Decimal): ReadValue {
   return { kind: 'number', value: d };
 }
 
-const NA_TOKENS = new Set(['kad', 'không áp dụng', 'n/a', '-']);
+/** Typed tokens meaning "not applicable". */
+export const NA_TOKENS = new Set(['kad', 'không áp dụng', 'n/a', '-']);
 const YES_TOKENS = new Set(['có', 'c', 'x', '1', 'yes', 'true']);
 const NO_TOKENS = new Set(['không', 'k', '0', 'no', 'false']);
 
@@ -63,9 +82,10 @@ export function isBlankCell(v: CellValue): boolean {
   return false;
 }
 
-/** Reads one input cell for an input of the given type. */
-export function readInputCell(v: CellValue, type: InputType): ReadValue {
+/** Reads one input cell for an input of the given type (a choice input with its answers). */
+export function readInputCell(v: CellValue, type: InputType, answers: AnswerIndex | null = null): ReadValue {
   if (v === null || v === undefined) return BLANK;
+  if (type === 'choice') return readChoice(v, answers);
   if (typeof v === 'number' && type !== 'yesno') {
     const d = decimalFromNumber(v);
     return d ? numberRead(d) : NOT_A_NUMBER;
@@ -90,6 +110,17 @@ export function readInputCell(v: CellValue, type: InputType): ReadValue {
   }
   // booleans and dates in a count or points input
   return NOT_A_NUMBER;
+}
+
+/** A choice cell: N/A first, then an answer; a number cell is compared as its text. */
+function readChoice(v: CellValue, answers: AnswerIndex | null): ReadValue {
+  if (isCellError(v)) return { kind: 'formulaError', error: v.error };
+  if (typeof v !== 'string' && typeof v !== 'number') return NOT_A_CHOICE;
+  const text = normText(String(v));
+  if (text === '') return BLANK;
+  if (NA_TOKENS.has(text)) return NA;
+  const index = answers?.byKey.get(answerKey(text));
+  return index === undefined ? NOT_A_CHOICE : choiceRead(index);
 }
 
 /** A cell's content as display text (labels, names), or '' when blank. */

@@ -100,6 +100,8 @@ export function writeRankingSheet(workbook: Workbook, result: ScoreResult, setti
     });
   });
   pageSetup(sheet, plan.printTitleRow);
+  // A table whose columns differ from the one above starts a new printed page.
+  for (const row of plan.pageBreaks) sheet.getRow(row - 1).addPageBreak();
   setDefinedName(workbook, RANKING_DEFINED_NAME, plan.reference(sheet.name));
   return { sheetName: sheet.name, notice };
 }
