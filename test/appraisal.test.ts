@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { main } from '../src/cli/cqdt';
 import type { CellValue } from '../src/sheet/grid';
-import { BuiltinResultJson, HEADER, perfect, tempDir, unitRow, writeXlsx, SheetSpec } from './support/sheets';
+import type { ResultJson } from '../src/report/resultJson';
+import { BuiltinResultJson, HEADER, perfect, tempDir, unitRow, withCategoryViews, writeXlsx, SheetSpec } from './support/sheets';
 
 const APPRAISAL_HEADER = [
   'Tên đơn vị',
@@ -57,7 +58,7 @@ async function score(sheets: SheetSpec[], extra: string[] = []) {
     input,
     out,
     wb,
-    result: JSON.parse(readFileSync(json, 'utf8')) as BuiltinResultJson & {
+    result: withCategoryViews(JSON.parse(readFileSync(json, 'utf8')) as ResultJson) as BuiltinResultJson & {
       appraisalIssues: { code: string; cell: string; severity: string }[];
     },
     stdout: lines.join('\n'),

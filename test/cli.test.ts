@@ -290,7 +290,7 @@ describe('cqdt score', () => {
     writeFileSync(path.join(dir, 'units.json'), JSON.stringify([{ name: 'Sở A', tier: 'tinh' }]));
     const badUnits = await run(['score', input, '--units', path.join(dir, 'units.json')]);
     expect(badUnits.code).toBe(1);
-    expect(badUnits.stderr).toMatch(/tier/);
+    expect(badUnits.stderr).toMatch(/mục 0: cấp "tinh" không có trong bộ tiêu chí \(dùng: tỉnh, huyện hoặc xã\)/);
   });
 
   it('a unit list file wins over the sheet: listed units with no row are missing', async () => {

@@ -7,7 +7,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { main } from '../src/cli/cqdt';
-import type { CategoryJson } from '../src/report/resultJson';
 import { BuiltinUnitJson, tempDir } from './support/sheets';
 
 const EXAMPLES = path.join(__dirname, '..', 'examples');
@@ -60,7 +59,7 @@ describe('change since last year', () => {
       for (const cat of ['readiness', 'results']) {
         const key = `${u.tier}:${cat}`;
         expected[key] ??= { up: 0, down: 0 };
-        const [now, then] = [(u[cat] as CategoryJson).level, (last[cat] as CategoryJson).level];
+        const [now, then] = [u.categories[cat]?.level ?? null, last.categories[cat]?.level ?? null];
         if (levelStanding(now) > levelStanding(then)) expected[key].up++;
         if (levelStanding(now) < levelStanding(then)) expected[key].down++;
       }

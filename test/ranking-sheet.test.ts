@@ -69,6 +69,20 @@ const rowOf = (ws: ExcelJS.Worksheet, name: string) => nameColumn(ws).find((x) =
 const textInA = (ws: ExcelJS.Worksheet) =>
   Array.from({ length: ws.rowCount }, (_, i) => ws.getCell(i + 1, 1).value).filter((v): v is string => typeof v === 'string');
 
+/** Rows whose column A reads "STT": one header row per tier table. */
+function headerRows(ws: ExcelJS.Worksheet): number[] {
+  return Array.from({ length: ws.rowCount }, (_, i) => i + 1).filter((r) => ws.getCell(r, 1).value === 'STT');
+}
+
+/** Rows after which a printed page ends: the manual row breaks in the saved sheet's XML. */
+async function pageBreaksOf(file: string, sheet = 'Xếp hạng'): Promise<number[]> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const workbook = await zip.file('xl/workbook.xml')!.async('string');
+  const index = [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].findIndex((m) => m[1] === sheet);
+  const xml = await zip.file(`xl/worksheets/sheet${index + 1}.xml`)!.async('string');
+  return [...xml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1]));
+}
+
 /** Header titles → 1-based column, from the first header row. */
 function headerColumns(ws: ExcelJS.Worksheet, headerRow: number): Map<string, number> {
   const map = new Map<string, number>();
@@ -93,12 +107,13 @@ describe('writeRankingSheet', () => {
     cols = headerColumns(ws, headerRow);
   });
 
-  it('has a title with the year and the appendix columns from the rubric', () => {
-    expect(String(ws.getCell('A1').value)).toContain('NĂM 2018');
+  it('has a title with the year and the appendix columns from the rubric, the area column only for communes', () => {
+    expect(String(ws.getCell('A1').value)).toBe(
+      'KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI MỨC ĐỘ XÂY DỰNG CHÍNH QUYỀN ĐIỆN TỬ CÁC CẤP NĂM 2018',
+    );
     expect([...cols.keys()]).toEqual([
       'STT',
       'Tên đơn vị',
-      'Thuộc huyện',
       'Điểm ĐKSS',
       'Mức ĐKSS',
       'Điểm Kết quả',
@@ -109,6 +124,22 @@ describe('writeRankingSheet', () => {
     ]);
     expect(ws.getCell(headerRow, 1).font?.bold).toBe(true);
     expect(ws.getCell(headerRow, 2).border?.bottom?.style).toBe('thin');
+    const communeHeader = headerRows(ws)[1];
+    expect([...headerColumns(ws, communeHeader).keys()].slice(0, 4)).toEqual(['STT', 'Tên đơn vị', 'Thuộc huyện', 'Điểm ĐKSS']);
+  });
+
+  it('gives a long name the lines it needs, so that it never spills over its row when printed', async () => {
+    const long = 'Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh';
+    const wb = withSubmissionSheet();
+    const result = score(grid([HEADER, section('I. CẤP TỈNH'), unitRow(1, long, null, perfect())]));
+    writeRankingSheet(wb, result, settings);
+    const back = (await saveAndRead(wb)).wb.getWorksheet('Xếp hạng')!;
+    const r = rowOf(back, long);
+    const width = back.getColumn(2).width!;
+    expect(long.length).toBeGreaterThan(width); // it must wrap …
+    expect(back.getCell(r, 2).alignment?.wrapText).toBe(true);
+    expect(back.getRow(r).height).toBeGreaterThanOrEqual(2 * 15); // … and its row holds two lines
+    expect(back.getRow(headerRows(back)[0] + 2).height ?? null).toBeNull(); // short rows keep Excel's height
   });
 
   it('lists ranked units by total, ties by name, with shared ranks 1, 2, 2, 4', () => {
@@ -148,8 +179,9 @@ describe('writeRankingSheet', () => {
     // The communes' table comes after, with its district.
     const commune = rowOf(ws, 'Xã Đồng Phúc');
     expect(commune).toBeGreaterThan(r);
-    expect(ws.getCell(commune, cols.get('Thuộc huyện')!).value).toBe('Huyện Ba Bể');
-    expect(ws.getCell(commune, cols.get('Thứ hạng')!).value).toBe(1);
+    const communeCols = headerColumns(ws, headerRows(ws)[1]);
+    expect(ws.getCell(commune, communeCols.get('Thuộc huyện')!).value).toBe('Huyện Ba Bể');
+    expect(ws.getCell(commune, communeCols.get('Thứ hạng')!).value).toBe(1);
     expect(rowOf(ws, 'Xã Chu Hương')).toBeGreaterThan(commune);
     expect(textInA(ws).filter((t) => t === 'Đơn vị không gửi báo cáo')).toHaveLength(2);
   });
@@ -163,13 +195,36 @@ describe('writeRankingSheet', () => {
     for (const f of sheets) expect(await zip.file(f)!.async('string')).not.toContain('<f>');
   });
 
-  it('sets up printing: A4 landscape, one page wide, the header row repeated', () => {
+  it('sets up printing: A4 landscape, one page wide; tables with other columns start a new page', async () => {
     expect(ws.pageSetup.paperSize).toBe(9);
     expect(ws.pageSetup.orientation).toBe('landscape');
     expect(ws.pageSetup.fitToPage).toBe(true);
     expect(ws.pageSetup.fitToWidth).toBe(1);
     expect(ws.pageSetup.fitToHeight).toBe(0);
-    expect(ws.pageSetup.printTitlesRow).toBe(`${headerRow}:${headerRow}`);
+    // The commune table has its own columns: no single header row can be repeated for both.
+    expect(ws.pageSetup.printTitlesRow).toBeUndefined();
+    const communeTitle = headerRows(ws)[1] - 1;
+    expect(String(ws.getCell(communeTitle, 1).value)).toMatch(/^II\. CẤP XÃ/);
+    expect(await pageBreaksOf(file)).toEqual([communeTitle - 1]);
+  });
+
+  it('repeats the header row on every printed page when all tables have the same columns', async () => {
+    const wb = withSubmissionSheet();
+    const result = score(
+      grid([
+        HEADER,
+        section('I. CẤP TỈNH'),
+        unitRow(1, 'Sở Tài chính', null, perfect()),
+        section('II. CẤP HUYỆN'),
+        unitRow(1, 'Huyện Ba Bể', null, perfect()),
+      ]),
+    );
+    writeRankingSheet(wb, result, settings);
+    const saved = await saveAndRead(wb);
+    const back = saved.wb.getWorksheet('Xếp hạng')!;
+    const [first] = headerRows(back);
+    expect(back.pageSetup.printTitlesRow).toBe(`${first}:${first}`);
+    expect(await pageBreaksOf(saved.file)).toEqual([]);
   });
 
   it('records the sheet in the workbook-level name CQDT_XepHang', async () => {
@@ -249,9 +304,10 @@ describe('the bundled 2018 sample', () => {
     // Three tier tables; Thanh tra tỉnh and 13 communes sent nothing.
     expect(titles.filter((t) => /^I{1,3}\. CẤP/.test(t))).toHaveLength(3);
     expect(titles.filter((t) => t === 'Đơn vị không gửi báo cáo')).toHaveLength(2);
+    const columns = headerColumns(ws, headerRows(ws)[0]);
     const first = ws.getRow(rowOf(ws, 'Tên đơn vị') + 1);
-    expect(first.getCell(8).value).toBe(96.05); // Tổng điểm of the best provincial unit
-    expect(first.getCell(10).value).toBe(1);
+    expect(first.getCell(columns.get('Tổng điểm')!).value).toBe(96.05); // the best provincial unit
+    expect(first.getCell(columns.get('Thứ hạng')!).value).toBe(1);
     // 150 units in all: 136 evaluated rows plus 14 without a report.
     const ranks = nameColumn(ws).filter((x) => x.name !== 'Tên đơn vị' && typeof ws.getCell(x.row, 1).value === 'number');
     expect(ranks).toHaveLength(150);

@@ -75,8 +75,12 @@ async function scoreFile(file: string): Promise<ResultJson> {
 // --- small helpers over the result
 
 type Category = { score: number | null; level: number | null };
-const readiness = (u: UnitJson) => u.readiness as Category;
-const results = (u: UnitJson) => u.results as Category;
+const category = (u: UnitJson, id: string): Category => ({
+  score: u.categories[id]?.score ?? null,
+  level: u.categories[id]?.level ?? null,
+});
+const readiness = (u: UnitJson) => category(u, 'readiness');
+const results = (u: UnitJson) => category(u, 'results');
 const rankedIn = (u: UnitJson) => [readiness(u).level !== null, results(u).level !== null].filter(Boolean).length;
 const scored = (r: ResultJson, tier: string) => r.units.filter((u) => u.tier === tier && u.status === 'scored');
 const cents = (x: number) => Math.round(x * 100);
@@ -167,10 +171,14 @@ describe('examples/bac-kan-2018.xlsx gives the figures of the 2019 notice', () =
     expect(u).toMatchObject({
       tier: 'province',
       status: 'scored',
-      readiness: { score: 44.5, level: 2 },
-      results: { score: 51.55, level: null },
+      categories: {
+        readiness: { score: 44.5, max: 48, applicable: true, level: 2 },
+        results: { score: 51.55, max: 60, applicable: true, level: null },
+      },
       total: 96.05,
+      max: 108,
       percent: 88.94,
+      grade: null,
       rank: 1,
     });
     expect(u.criteria!.R1).toEqual({ points: 8, applicable: true });

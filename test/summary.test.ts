@@ -4,6 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { BUILTIN_RUBRIC } from '../src/rubric/builtin';
+import { compileRubric } from '../src/rubric/compiled';
 import type { CellValue } from '../src/sheet/grid';
 import { communeParts, districtInSentence, summaryParagraph, tierFigures, wholePercent } from '../src/report/summary';
 import { Entries, HEADER, grid, perfect, readGrids, score, unitRow } from './support/sheets';
@@ -27,17 +29,23 @@ describe('whole percent (rubric.md step 6)', () => {
 });
 
 describe('names in the notice style', () => {
-  it('splits the commune kind from the name, whatever the case and a leading UBND', () => {
-    expect(communeParts('Xã Dương Quang')).toEqual({ kind: 'xã', bare: 'Dương Quang' });
-    expect(communeParts('UBND Thị trấn Chợ Mới')).toEqual({ kind: 'thị trấn', bare: 'Chợ Mới' });
-    expect(communeParts('PHƯỜNG Sông Cầu')).toEqual({ kind: 'phường', bare: 'Sông Cầu' });
-    expect(communeParts('Cao Sơn')).toEqual({ kind: null, bare: 'Cao Sơn' });
+  const compiled = compileRubric(BUILTIN_RUBRIC);
+  const kinds = compiled.tiers.commune.def.kinds!;
+
+  it("splits the commune kind (the rubric tier's kinds) from the name, whatever the case and a leading UBND", () => {
+    expect(communeParts('Xã Dương Quang', kinds)).toEqual({ kind: 'xã', bare: 'Dương Quang' });
+    expect(communeParts('UBND Thị trấn Chợ Mới', kinds)).toEqual({ kind: 'thị trấn', bare: 'Chợ Mới' });
+    expect(communeParts('PHƯỜNG Sông Cầu', kinds)).toEqual({ kind: 'phường', bare: 'Sông Cầu' });
+    expect(communeParts('Cao Sơn', kinds)).toEqual({ kind: null, bare: 'Cao Sơn' });
+    // A kind the rubric does not declare is part of the name.
+    expect(communeParts('Đặc khu Cô Tô', kinds)).toEqual({ kind: null, bare: 'Đặc khu Cô Tô' });
+    expect(communeParts('Đặc khu Cô Tô', ['xã', 'phường', 'đặc khu'])).toEqual({ kind: 'đặc khu', bare: 'Cô Tô' });
   });
 
-  it('writes the district with a lower-case first word', () => {
-    expect(districtInSentence('Thành phố Bắc Kạn')).toBe('thành phố Bắc Kạn');
-    expect(districtInSentence('Huyện Ba Bể')).toBe('huyện Ba Bể');
-    expect(districtInSentence('TP. Bắc Kạn')).toBe('thành phố Bắc Kạn');
+  it('writes the district with a lower-case first word, abbreviations written out', () => {
+    expect(districtInSentence('Thành phố Bắc Kạn', compiled.groupWords)).toBe('thành phố Bắc Kạn');
+    expect(districtInSentence('Huyện Ba Bể', compiled.groupWords)).toBe('huyện Ba Bể');
+    expect(districtInSentence('TP. Bắc Kạn', compiled.groupWords)).toBe('thành phố Bắc Kạn');
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * `cqdt score INPUT.xlsx …` (command-line.md): scores a workbook file with the same engine as the
+ * `cqdt score INPUT.xlsx …` (docs/dong-lenh.md): scores a workbook file with the same engine as the
  * add-in. Everything is computed in memory first; files are written only when all succeeded.
  */
 import { existsSync, realpathSync } from 'node:fs';
@@ -7,26 +7,29 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUILTIN_RUBRIC } from '../rubric/builtin';
-import { rubricFromJsonText } from '../rubric/loadRubric';
+import { builtinRubric } from '../rubric/builtins';
 import { formatTierCounts } from './printSummary';
+import { builtinList, resolveRubricOption } from './rubricOption';
 import { summaryParagraph } from '../report/summary';
 import { unitListFromJson } from '../sheet/unitList';
 import { PreviousSource, scoreXlsx } from '../workbook/xlsx/scoreXlsx';
 
 export const USAGE = `Cách dùng:
-  cqdt score INPUT.xlsx [--sheet TÊN] [--units UNITS.json] [--rubric RUBRIC.json]
+  cqdt score INPUT.xlsx [--sheet TÊN] [--units UNITS.json] [--rubric RUBRIC.json|MÃ]
                         [--out SCORED.xlsx] [--json RESULT.json] [--docx DRAFT.docx]
                         [--year NĂM] [--province TỈNH] [--previous NĂM_TRƯỚC.xlsx|.json]
-  cqdt rubric [--out RUBRIC.json]      ghi bộ tiêu chí mặc định ra JSON (để sửa rồi dùng với --rubric)
+  cqdt rubric [MÃ] [--out RUBRIC.json] ghi một bộ tiêu chí có sẵn ra JSON (để sửa rồi dùng với --rubric)
+  cqdt rubric --list                   liệt kê các bộ tiêu chí có sẵn
 
   --sheet   trang cần chấm (mặc định: trang đầu tiên có bảng tổng hợp)
-  --units   danh mục đơn vị phải báo cáo (JSON: [{"name","tier","district"}])
-  --rubric  bộ tiêu chí (JSON); mặc định: trang "Tiêu chí" trong tệp, nếu không có thì bộ bac-kan-2018
+  --units   danh mục đơn vị phải báo cáo (JSON: [{"name","tier","district"}], tier là mã cấp của bộ tiêu chí)
+  --rubric  bộ tiêu chí: tệp JSON hoặc mã bộ có sẵn (bac-kan-2018, cds-2025-mau); mặc định: trang "Tiêu chí"
+            trong tệp, nếu không có thì bộ bac-kan-2018
   --out     bản sao đã chấm: kết quả ghi cạnh số liệu, tô màu, trang "Xếp hạng" (tệp gốc không bị sửa)
   --json    kết quả dạng JSON
   --docx    dự thảo quyết định công bố kết quả (.docx)
   --year    năm đánh giá (mặc định: năm ghi ở dòng tiêu đề của bảng, nếu không có thì năm trước)
-  --province tên tỉnh trong dự thảo (mặc định: Bắc Kạn)
+  --province tên tỉnh trong dự thảo (mặc định: tỉnh của bộ tiêu chí)
   --previous kết quả năm trước (bản đã chấm .xlsx hoặc JSON của --json) để so sánh: tổng điểm năm trước,
              thay đổi, số đơn vị lên/xuống mức; đơn vị không khớp tên được liệt kê`;
 
@@ -96,7 +99,7 @@ async function scoreCommand(args: string[], io: Io): Promise<number> {
 
   let rubric = null;
   if (values.rubric) {
-    const loaded = rubricFromJsonText(await readText(values.rubric, 'tệp bộ tiêu chí'), `"${values.rubric}"`);
+    const loaded = await resolveRubricOption(values.rubric);
     if (!loaded.ok) throw new CliError(loaded.message);
     rubric = loaded.rubric;
   }
@@ -111,7 +114,7 @@ async function scoreCommand(args: string[], io: Io): Promise<number> {
     }
     const list = unitListFromJson(data, `"${values.units}"`);
     if (!list.ok) throw new CliError(list.message);
-    unitList = list.units;
+    unitList = list.list;
   }
 
   let previous: PreviousSource | null = null;
@@ -166,11 +169,22 @@ async function scoreCommand(args: string[], io: Io): Promise<number> {
 }
 
 async function rubricCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
-  const text = `${JSON.stringify(BUILTIN_RUBRIC, null, 2)}\n`;
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, list: { type: 'boolean' } },
+  });
+  if (values.list) {
+    io.stdout(builtinList());
+    return 0;
+  }
+  if (positionals.length > 1) throw new CliError('Chỉ ghi một bộ tiêu chí mỗi lần (xem: cqdt rubric --list)');
+  const rubric = positionals.length ? builtinRubric(positionals[0]) : BUILTIN_RUBRIC;
+  if (!rubric) throw new CliError(`Không có bộ tiêu chí có sẵn mã "${positionals[0]}" (xem: cqdt rubric --list)`);
+  const text = `${JSON.stringify(rubric, null, 2)}\n`;
   if (values.out) {
     await writeAtomically(values.out, text);
-    io.stdout(`Đã ghi bộ tiêu chí ${BUILTIN_RUBRIC.id} vào ${values.out}`);
+    io.stdout(`Đã ghi bộ tiêu chí ${rubric.id} vào ${values.out}`);
   } else {
     io.stdout(text.trimEnd());
   }

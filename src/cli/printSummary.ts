@@ -1,5 +1,6 @@
 /**
- * The per-tier summary the command line prints after scoring.
+ * The per-tier summary the command line prints after scoring: counts, then levels per category
+ * or grades, as the rubric has them.
  */
 import { tierCounts } from '../report/tierCounts';
 import type { ScoreResult } from '../scoring/types';
@@ -15,18 +16,27 @@ export function formatTierCounts(result: ScoreResult): string {
   for (const t of tierCounts(result)) {
     lines.push('');
     lines.push(`${t.label}: ${t.units} đơn vị — ${t.scored} đã chấm, ${t.error} cần sửa, ${t.missing} không gửi báo cáo`);
-    for (const c of t.categories) {
-      const levels = c.byLevel.map((n, i) => `Mức ${i + 1}: ${n}`).join(', ');
-      lines.push(`  ${c.name}: ${levels}, Không xếp hạng: ${c.notRanked}`);
+    const hasLevels = result.rubric.levels.length > 0;
+    if (hasLevels) {
+      for (const c of t.categories) {
+        const levels = c.byLevel.map((n, i) => `Mức ${i + 1}: ${n}`).join(', ');
+        lines.push(`  ${c.name}: ${levels}, Không xếp hạng: ${c.notRanked}`);
+      }
+      if (t.scored > 0) lines.push(`  Không xếp hạng mọi hạng mục: ${t.notRankedInAll}/${t.scored}`);
     }
-    if (t.scored > 0) lines.push(`  Không xếp hạng cả ${t.categories.length} hạng mục: ${t.notRankedInAll}/${t.scored}`);
-    if (t.bestCents !== null && t.tier) {
+    if (t.grades.length && t.scored > 0) {
+      lines.push(`  Xếp loại: ${t.grades.map((g) => `${g.name}: ${g.count}`).join(', ')}`);
+    }
+    if (t.tier && result.rubric.rankBy === 'percent' && t.bestPercent !== null) {
+      lines.push(`  Tỷ lệ cao nhất: ${formatCents(t.bestPercent)}%`);
+    } else if (t.bestCents !== null && t.tier) {
       const max = result.rubric.tiers[t.tier].maxCents;
       lines.push(
         `  Điểm cao nhất: ${formatCents(t.bestCents)} (${wholePercent(t.bestCents, max)}% của ${formatCentsShort(max)})`,
       );
     }
   }
+  for (const i of result.sheetIssues) lines.push('', `Lưu ý: ${i.message}`);
   if (result.appraisal) {
     const applied = result.units.reduce((n, u) => n + u.corrections.length, 0);
     const problems = result.appraisal.issues;

@@ -9,8 +9,8 @@ import {
   RankingCell,
   RankingColumn,
   RankingRow,
-  RankingTables,
   SectionKind,
+  rankingColumns,
   rankingTables,
   signed,
 } from '../report/rankingTables';
@@ -61,17 +61,10 @@ function csvCell(cell: RankingCell): string {
   }
 }
 
-/** Every column any tier's table has, in the order they first appear. */
-function allColumns(tables: RankingTables): RankingColumn[] {
-  const seen = new Map<string, RankingColumn>();
-  for (const t of tables.tables) for (const c of t.columns) if (!seen.has(c.id)) seen.set(c.id, c);
-  return [...seen.values()];
-}
-
 /** One flat table: every tier's columns laid on the union of all tiers' columns. */
 export function rankingCsv(result: ScoreResult, year: number): string {
   const tables = rankingTables(result, year);
-  const columns = allColumns(tables);
+  const columns = rankingColumns(result, 'all');
   const header = ['Cấp', 'Phần', ...columns.map((c) => c.title)];
   const lines = [header];
   for (const t of tables.tables) {
@@ -151,7 +144,7 @@ function unitJson(row: RankingRow, stt: number): RankingUnitJson {
 
 export function rankingJson(result: ScoreResult, year: number): RankingJson {
   const tables = rankingTables(result, year);
-  const columns = allColumns(tables);
+  const columns = rankingColumns(result, 'all');
   return {
     year,
     title: tables.title,

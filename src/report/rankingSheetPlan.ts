@@ -172,11 +172,20 @@ class PlanBuilder {
       kind: 'header',
       values,
       looks: this.widths.map((_, i) =>
-        i < this.columns.length ? look({ bold: true, horizontal: 'center', wrap: true, border: true, fill: HEADER_FILL }) : look(),
+        i < this.columns.length
+          ? look({ bold: true, horizontal: 'center', wrap: true, border: true, fill: HEADER_FILL })
+          : look(),
       ),
       merged: false,
       // At least two lines: titles such as "Điểm Kết quả" wrap, and no host grows the row by itself.
-      height: Math.max(32, heightFor(values, this.widths, values.map(() => true)) ?? 0),
+      height: Math.max(
+        32,
+        heightFor(
+          values,
+          this.widths,
+          values.map(() => true),
+        ) ?? 0,
+      ),
     });
     return this.rows.length; // 1-based
   }
@@ -234,7 +243,9 @@ export function rankingSheetPlan(result: ScoreResult, settings: DecisionSettings
   const widest = tables.tables.reduce<RankingColumn[]>((w, t) => (t.columns.length > w.length ? t.columns : w), []);
   const sheetColumns = widest.length ? widest : rankingColumns(result, null);
   // Each column as wide as the widest use any table makes of it.
-  const widths = sheetColumns.map((_, i) => Math.max(...tables.tables.map((t) => (t.columns[i] ? WIDTHS[t.columns[i].kind] : 0)), WIDTHS[sheetColumns[i].kind]));
+  const widths = sheetColumns.map((_, i) =>
+    Math.max(...tables.tables.map((t) => (t.columns[i] ? WIDTHS[t.columns[i].kind] : 0)), WIDTHS[sheetColumns[i].kind]),
+  );
   const b = new PlanBuilder(sheetColumns.length, widths);
   b.banner('title', tables.title, { bold: true, size: 14, horizontal: 'center' });
   b.banner(

@@ -13,18 +13,7 @@ import type { ScoreResult, Status, UnitResult } from '../scoring/types';
 import { evaluationSubject } from './settings';
 
 export type ColumnKind =
-  | 'stt'
-  | 'name'
-  | 'district'
-  | 'score'
-  | 'level'
-  | 'total'
-  | 'max'
-  | 'previousTotal'
-  | 'change'
-  | 'percent'
-  | 'grade'
-  | 'rank';
+  'stt' | 'name' | 'district' | 'score' | 'level' | 'total' | 'max' | 'previousTotal' | 'change' | 'percent' | 'grade' | 'rank';
 
 export interface RankingColumn {
   /** Stable key: "stt", "name", "district", "score:<category>", "level:<category>", "total", "percent", "rank". */
@@ -96,17 +85,19 @@ export function levelText(level: number | null, applicable: boolean): string {
 /**
  * The columns of one tier's table: the group column for a grouped tier, the tier's categories
  * (a level column each when the rubric has levels), "Điểm tối đa" when maxima may differ, the
- * grade when the rubric has grades. The unknown tier's table shows every category.
+ * grade when the rubric has grades. The unknown tier's table shows every category; 'all' gives
+ * every column any table can have (one flat CSV or JSON for all tiers).
  */
-export function rankingColumns(result: ScoreResult, tier: Tier | null): RankingColumn[] {
+export function rankingColumns(result: ScoreResult, tier: Tier | null | 'all'): RankingColumn[] {
   const rubric = result.rubric;
   const cols: RankingColumn[] = [
     { id: 'stt', title: 'STT', kind: 'stt' },
     { id: 'name', title: 'Tên đơn vị', kind: 'name' },
   ];
-  const groups = tier ? rubric.tiers[tier].def.groups : undefined;
+  const one = tier !== null && tier !== 'all' ? rubric.tiers[tier] : null;
+  const groups = one ? one.def.groups : tier === 'all' ? rubric.tierList.find((t) => t.def.groups)?.def.groups : undefined;
   if (groups) cols.push({ id: 'district', title: groups.title, kind: 'district' });
-  const categories = tier ? rubric.tiers[tier].categories : rubric.rubric.categories;
+  const categories = one ? one.categories : rubric.rubric.categories;
   for (const cat of categories) {
     cols.push({ id: `score:${cat.id}`, title: `Điểm ${cat.short}`, kind: 'score' });
     if (rubric.levels.length) cols.push({ id: `level:${cat.id}`, title: `Mức ${cat.short}`, kind: 'level' });

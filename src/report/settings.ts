@@ -41,12 +41,7 @@ export const DEFAULT_PROVINCE = BUILTIN_RUBRIC.decision?.province ?? PLACEHOLDER
 /** The department that scores since mid-2025, for a rubric that does not name one. */
 const CURRENT_DEPARTMENT = 'Sở Khoa học và Công nghệ';
 
-const GENERIC_RECIPIENTS = [
-  'Như Điều 3;',
-  'TT Tỉnh ủy, TT HĐND tỉnh (b/c);',
-  'CT, PCT UBND tỉnh;',
-  'Lưu: VT.',
-];
+const GENERIC_RECIPIENTS = ['Như Điều 3;', 'TT Tỉnh ủy, TT HĐND tỉnh (b/c);', 'CT, PCT UBND tỉnh;', 'Lưu: VT.'];
 
 export function defaultSettings(year: number, rubric: Rubric = BUILTIN_RUBRIC, province?: string): DecisionSettings {
   const department = rubric.decision?.department ?? CURRENT_DEPARTMENT;

@@ -232,7 +232,10 @@ class Namer {
       else groups.set(key, { district: u.district, units: [u] });
     }
     return [...groups.values()]
-      .map((g) => `UBND ${this.kindList(g.units)}${g.district ? ` - ${districtInSentence(g.district, this.rubric.groupWords)}` : ''}`)
+      .map(
+        (g) =>
+          `UBND ${this.kindList(g.units)}${g.district ? ` - ${districtInSentence(g.district, this.rubric.groupWords)}` : ''}`,
+      )
       .join('; ');
   }
 
@@ -338,7 +341,9 @@ function levelClauses(t: TierFigures, names: Namer): string[] {
   const only = t.categories.length === 1 ? t.categories[0] : null;
   if (t.rankedInAll > 0) {
     const share = wholePercent(t.rankedInAll, t.scored);
-    clauses.push(`${t.rankedInAll}/${t.scored} đơn vị được xếp hạng ở ${allCategories(t.categories.length, only)} (tỷ lệ ${share}%)`);
+    clauses.push(
+      `${t.rankedInAll}/${t.scored} đơn vị được xếp hạng ở ${allCategories(t.categories.length, only)} (tỷ lệ ${share}%)`,
+    );
   }
   clauses.push(partlyRankedClause(t, names));
   if (t.rankedInAll === 0 && t.partlyRanked.length === 0) {
@@ -414,7 +419,9 @@ function movesSentences(c: YearComparison, rubric: CompiledRubric): string[] {
 function unmatchedSentence(c: YearComparison, names: Namer): string | null {
   const parts: string[] = [];
   if (c.unmatchedCurrent.length) {
-    parts.push(`năm nay có ${c.unmatchedCurrent.map((u) => names.unit(u)).join(', ')} không đối chiếu được với kết quả năm trước`);
+    parts.push(
+      `năm nay có ${c.unmatchedCurrent.map((u) => names.unit(u)).join(', ')} không đối chiếu được với kết quả năm trước`,
+    );
   }
   if (c.unmatchedPrevious.length) {
     parts.push(`kết quả năm trước có ${c.unmatchedPrevious.map((p) => p.name).join(', ')} không có trong bảng năm nay`);

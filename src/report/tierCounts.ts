@@ -78,9 +78,7 @@ export function tierCounts(result: ScoreResult): TierCounts[] {
       error: units.filter((u) => u.status === 'error').length,
       missing: units.filter((u) => u.status === 'missing').length,
       categories,
-      notRankedInAll: levels
-        ? scored.filter((u) => u.categories.every((c) => !c.applicable || c.level === null)).length
-        : 0,
+      notRankedInAll: levels ? scored.filter((u) => u.categories.every((c) => !c.applicable || c.level === null)).length : 0,
       grades: rubric.grades.map((g) => ({ name: g.name, count: scored.filter((u) => u.grade === g.name).length })),
       bestCents: best,
       bestPercent,

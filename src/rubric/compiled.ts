@@ -6,17 +6,7 @@
 import { decimalFromNumber, exactCents } from '../sheet/decimal';
 import { normLabel, normText } from '../sheet/normalize';
 import { AnswerIndex, answerKey } from '../sheet/typedValues';
-import {
-  CriterionDef,
-  GradeDef,
-  InputDef,
-  LevelDef,
-  Rubric,
-  TierDef,
-  Tier,
-  criterionInputs,
-  maximaMayDiffer,
-} from './schema';
+import { CriterionDef, GradeDef, InputDef, LevelDef, Rubric, TierDef, Tier, criterionInputs, maximaMayDiffer } from './schema';
 
 export interface CompiledCriterion {
   def: CriterionDef;

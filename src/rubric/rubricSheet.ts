@@ -23,16 +23,24 @@ import {
   CriterionKind,
   InputDef,
   KIND_WORDS as KIND_WORD,
-  REQUIRED_INPUT_TYPE,
   Rubric,
-  TIERS,
-  TIER_NAMES,
-  TIER_WORDS,
   TYPE_WORDS as TYPE_WORD,
   Tier,
   formatPath,
   parseRubric,
 } from './schema';
+
+// Interim: the 2018 tiers, until this sheet declares its own.
+const TIERS = ['province', 'district', 'commune'];
+const TIER_WORDS: Record<string, string> = { province: 'cấp tỉnh', district: 'cấp huyện', commune: 'cấp xã' };
+const TIER_NAMES: Record<string, string> = { province: 'Cấp tỉnh', district: 'Cấp huyện', commune: 'Cấp xã' };
+const REQUIRED_INPUT_TYPE: Record<string, string> = {
+  ratio: 'count',
+  yesno: 'yesno',
+  bands: 'count',
+  best: 'count',
+  points: 'points',
+};
 
 export const RUBRIC_SHEET = 'Tiêu chí';
 
@@ -50,7 +58,7 @@ const ID_LABEL = 'Mã bộ tiêu chí';
 const NAME_LABEL = 'Tên bộ tiêu chí';
 
 /** Words accepted for each kind: the schema's word first (written out), then what staff may type. */
-const KIND_WORDS: Record<CriterionKind, string[]> = {
+const KIND_WORDS: Record<string, string[]> = {
   ratio: [KIND_WORD.ratio, 'tỉ lệ', 'ratio'],
   yesno: [KIND_WORD.yesno, 'có hoặc không', 'yesno'],
   bands: [KIND_WORD.bands, 'mức', 'các mức', 'bands'],
@@ -58,7 +66,7 @@ const KIND_WORDS: Record<CriterionKind, string[]> = {
   points: [KIND_WORD.points, 'tự chấm', 'điểm', 'points'],
 };
 
-const TYPE_WORDS: Record<InputType, string[]> = {
+const TYPE_WORDS: Record<string, string[]> = {
   count: [TYPE_WORD.count, 'số', 'count'],
   yesno: [TYPE_WORD.yesno, 'có hoặc không', 'yesno'],
   points: [TYPE_WORD.points, 'điểm tự chấm', 'points'],

@@ -289,10 +289,16 @@ function checkBands(crit: CriterionDef, tierName: string, t: CriterionTier, wher
     t.bands.forEach((b, j) => {
       const prev = t.bands![j - 1];
       if (prev && b.min >= prev.min) {
-        fail([...where, 'bands', j], `${label}: các mức điểm phải xếp từ ngưỡng cao xuống thấp (≥${b.min} đứng sau ≥${prev.min})`);
+        fail(
+          [...where, 'bands', j],
+          `${label}: các mức điểm phải xếp từ ngưỡng cao xuống thấp (≥${b.min} đứng sau ≥${prev.min})`,
+        );
       }
       if (t.max !== undefined && cents(b.points) > cents(t.max)) {
-        fail([...where, 'bands', j], `${label}: mức ≥${b.min} cho ${fmt(cents(b.points))} điểm, vượt điểm tối đa ${fmt(cents(t.max))}`);
+        fail(
+          [...where, 'bands', j],
+          `${label}: mức ≥${b.min} cho ${fmt(cents(b.points))} điểm, vượt điểm tối đa ${fmt(cents(t.max))}`,
+        );
       }
     });
   } else if (t.bands) {

@@ -342,7 +342,10 @@ const num = (v: Value): number | null => (typeof v === 'number' ? v : null);
 
 function criterionCents(c: CriterionDef, tier: Tier, v: UnitValues, bestK5: number): number | null {
   const t = c.tiers[tier]!;
-  const max = Math.round(t.max * 100);
+  const max = Math.round(t.max! * 100);
+  // The 2018 rubric has only these five kinds.
+  if (c.kind === 'ratioBands' || c.kind === 'choice' || c.kind === 'info')
+    throw new Error(`kind ${c.kind} is not in the 2018 rubric`);
   const codes = c.kind === 'ratio' ? [c.part, c.total] : [c.input];
   if (t.allowNA && codes.some((code) => v[code] === 'na')) return null;
   switch (c.kind) {
@@ -386,17 +389,17 @@ export function plannedScore(
   const criteria = BUILTIN_RUBRIC.criteria.map((c) => ({
     category: c.category,
     cents: criterionCents(c, tier, v, bestK5),
-    max: Math.round(c.tiers[tier]!.max * 100),
+    max: Math.round(c.tiers[tier]!.max! * 100),
   }));
   let totalCents = 0;
   const categories = BUILTIN_RUBRIC.categories.map((cat): PlannedCategory => {
     const own = criteria.filter((c) => c.category === cat.id && c.cents !== null);
     const applicableMax = own.reduce((s, c) => s + c.max, 0);
     if (applicableMax === 0) return { id: cat.id, cents: null, level: null };
-    const catMax = Math.round(cat.max[tier] * 100);
+    const catMax = Math.round(cat.max[tier]! * 100);
     const cents = roundHalfUp(own.reduce((s, c) => s + c.cents!, 0) * catMax, applicableMax);
     totalCents += cents;
-    const level = BUILTIN_RUBRIC.levels.find(
+    const level = BUILTIN_RUBRIC.levels!.find(
       (l) => cents * 100 >= l.categoryThreshold * catMax && own.every((c) => c.cents! * 100 >= l.criterionMinimum * c.max),
     );
     return { id: cat.id, cents, level: level ? level.level : null };

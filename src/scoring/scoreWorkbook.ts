@@ -22,7 +22,14 @@ export const APPRAISAL_SHEET = 'Thẩm định';
 /** The roadmap sheet: what each unit must change to reach the next level or grade. */
 export const ROADMAP_SHEET = 'Lộ trình';
 /** Sheets the add-in reads or writes itself, never scored as submissions. */
-export const OWN_SHEETS = [RANKING_SHEET, RANKING_SHEET_ALTERNATIVE, RUBRIC_SHEET, APPRAISAL_SHEET, UNIT_LIST_SHEET, ROADMAP_SHEET];
+export const OWN_SHEETS = [
+  RANKING_SHEET,
+  RANKING_SHEET_ALTERNATIVE,
+  RUBRIC_SHEET,
+  APPRAISAL_SHEET,
+  UNIT_LIST_SHEET,
+  ROADMAP_SHEET,
+];
 
 export interface WorkbookInput {
   /** Sheets in workbook order (at least the candidates for scoring and the add-in's own sheets). */

@@ -133,7 +133,9 @@ export function validateInputs(
     const read = readInputCell(raw, inp.type, rubric.choices[i]);
     reads[i] = read;
     const problem =
-      read.kind === 'blank' || read.kind === 'yesno' || read.kind === 'choice' ? null : checkValue(rubric, tier, inp.code, read, raw);
+      read.kind === 'blank' || read.kind === 'yesno' || read.kind === 'choice'
+        ? null
+        : checkValue(rubric, tier, inp.code, read, raw);
     invalid[i] = problem !== null;
     if (problem) {
       const at = { row: where.row, col: where.cols[i] };

@@ -200,9 +200,10 @@ export function App({ gateway, strings }: AppProps) {
 
   async function submitCorrection(entry: CorrectionEntry): Promise<boolean> {
     const row = choice?.kind === 'input' ? choice.unit.row : null;
+    if (!report) return false;
     clear();
     setBusy(true);
-    const out = await gateway.appendCorrection(entry);
+    const out = await gateway.appendCorrection(entry, report.result.rubric);
     setBusy(false);
     if (!out.ok) {
       say('error', out.message, undefined, 'appraisal');

@@ -147,7 +147,7 @@ export interface WorkbookGateway {
    * Appends a correction below the last used row of "Thẩm định" (created with its header when
    * missing). No other row and no other sheet is changed; the caller scores again.
    */
-  appendCorrection(entry: CorrectionEntry): Promise<Outcome<AppendedCorrection>>;
+  appendCorrection(entry: CorrectionEntry, rubric: CompiledRubric): Promise<Outcome<AppendedCorrection>>;
 }
 
 /** The gateway's own sentences (the engine's messages are Vietnamese in every language). */

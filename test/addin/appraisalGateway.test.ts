@@ -92,7 +92,7 @@ describe('appendCorrection', () => {
     const submissionBefore = cellsOutside(layout.sheet, parseSheetReference(layout.state.names.get(RESULT_BLOCK_NAME)!)!.area);
 
     excel.resetSyncs();
-    const first = expectOk(await gateway.appendCorrection(entryFor(before, layout.cells.negative, 120)));
+    const first = expectOk(await gateway.appendCorrection(entryFor(before, layout.cells.negative, 120), before.rubric));
     expect(first).toEqual({ sheet: APPRAISAL_SHEET, row: 2, created: true, roundTrips: { reads: 1, writes: 1 } });
     expect(excel.syncs).toHaveLength(2);
     const sheet = layout.state.sheet(APPRAISAL_SHEET)!;
@@ -136,7 +136,9 @@ describe('appendCorrection', () => {
     );
 
     // A second correction goes below the first; the header is not written again.
-    const second = expectOk(await gateway.appendCorrection(entryFor(after.result, layout.cells.notANumber, 40)));
+    const second = expectOk(
+      await gateway.appendCorrection(entryFor(after.result, layout.cells.notANumber, 40), after.result.rubric),
+    );
     expect(second).toMatchObject({ row: 3, created: false, roundTrips: { reads: 1, writes: 1 } });
     expect(sheet.value(2, 0)).toBe(inputAt(after.result, layout.cells.notANumber).unit.name);
     expect([...sheet.cells.keys()].filter((k) => sheet.cells.get(k)!.value === 'Tên đơn vị')).toHaveLength(1);
@@ -156,7 +158,9 @@ describe('appendCorrection', () => {
     const { gateway } = setup(layout.state);
     const result = expectOk(await gateway.score()).result;
 
-    const out = expectOk(await gateway.appendCorrection({ ...entryFor(result, layout.cells.negative, '1.234'), unit: '=Sở lạ' }));
+    const out = expectOk(
+      await gateway.appendCorrection({ ...entryFor(result, layout.cells.negative, '1.234'), unit: '=Sở lạ' }, result.rubric),
+    );
     expect(out).toMatchObject({ row: 6, created: false });
     expect([0, 1, 2, 3, 4, 5, 6, 7].map((c) => staff.value(5, c))).toEqual([
       expect.any(Number),
@@ -184,7 +188,7 @@ describe('appendCorrection', () => {
     const entry = entryFor(result, layout.cells.negative, 12);
     const unchanged = async (message: string) => {
       const before = sheetDigest(layout.state, staff);
-      expect(await gateway.appendCorrection(entry)).toEqual({ ok: false, message });
+      expect(await gateway.appendCorrection(entry, result.rubric)).toEqual({ ok: false, message });
       expect(sheetDigest(layout.state, staff)).toEqual(before);
     };
 

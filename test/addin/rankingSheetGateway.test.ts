@@ -45,12 +45,15 @@ function sheetRows(sheet: SheetState, rows: number, width: number): CellValue[][
 /** Per ranked table: the "Thứ hạng" column from the first unit row to the next banner. */
 function rankColumns(sheet: SheetState, result: ScoreResult): number[][] {
   const plan = rankingSheetPlan(result, settings);
-  const rankCol = plan.columns.findIndex((c) => c.title === 'Thứ hạng');
   const out: number[][] = [];
   let current: number[] | null = null;
+  // Each table has its own columns: find "Thứ hạng" on its header row.
+  let rankCol = -1;
   plan.rows.forEach((row, r) => {
-    if (row.kind === 'header') out.push((current = []));
-    else if (row.kind !== 'unit') current = null;
+    if (row.kind === 'header') {
+      out.push((current = []));
+      rankCol = row.values.indexOf('Thứ hạng');
+    } else if (row.kind !== 'unit') current = null;
     else if (current) current.push(sheet.value(r, rankCol) as number);
   });
   return out;
@@ -83,11 +86,13 @@ describe('writeRankingSheet', () => {
       paperSize: 'A4',
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       centerHorizontally: true,
-      printTitleRows: `$${plan.printTitleRow}:$${plan.printTitleRow}`,
     });
+    // The commune table has its own columns: no one header row is repeated on every page.
+    expect(plan.printTitleRow).toBeNull();
+    expect(sheet.pageLayout.printTitleRows).toBeUndefined();
     expect(layout.state.activeSheet).toBe(sheet);
     // Looks: the header row filled and bold, unit names left, scores "0.00", all Times New Roman.
-    const header = plan.printTitleRow! - 1;
+    const header = plan.rows.findIndex((r) => r.kind === 'header');
     expect(sheet.cell(header, 1)!.format).toMatchObject({ bold: true, fill: '#E7E6E6', fontName: 'Times New Roman' });
     expect(sheet.rowHeights.get(header)).toBe(32);
     const firstUnit = plan.rows.findIndex((r) => r.kind === 'unit');

@@ -254,13 +254,14 @@ describeInChromium('export, appraisal and last year in the task pane', () => {
 
   test('last year: RESULT.json with level moves and unmatched names; the pane’s own ranking JSON explained; a scored .xlsx read in the browser', async () => {
     // Last year as the command line would have written it, with changes to find.
-    const data = { ...resultJson(expected), year: 2017 } as { year: number; units: Record<string, unknown>[] };
-    const province = (u: Record<string, unknown>) => u.tier === 'province' && u.status === 'scored';
-    const readinessLevel = (u: Record<string, unknown>) => (u.readiness as { level: number | null }).level;
+    type Unit = Record<string, unknown> & { categories: Record<string, { score: number | null; level: number | null } | null> };
+    const data = { ...resultJson(expected), year: 2017 } as unknown as { year: number; units: Unit[] };
+    const province = (u: Unit) => u.tier === 'province' && u.status === 'scored';
+    const readinessLevel = (u: Unit) => u.categories.readiness!.level;
     const ranked = data.units.find((u) => province(u) && readinessLevel(u) !== null)!;
     const notRanked = data.units.find((u) => province(u) && readinessLevel(u) === null)!;
-    ranked.readiness = { score: 10, level: null }; // was not ranked last year: up a level
-    notRanked.readiness = { score: 50, level: 1 }; // was Mức 1 last year: down
+    ranked.categories.readiness = { score: 10, level: null }; // was not ranked last year: up a level
+    notRanked.categories.readiness = { score: 50, level: 1 }; // was Mức 1 last year: down
     const renamed = data.units.find((u) => u.tier === 'district')!;
     const renamedWas = renamed.name as string;
     renamed.name = `${renamedWas} cũ`;
@@ -270,7 +271,7 @@ describeInChromium('export, appraisal and last year in the task pane', () => {
       district: null,
       status: 'scored',
       total: 70,
-      readiness: null,
+      categories: { readiness: null },
     });
     const previous = previousFromJson(data, '"ket-qua-2017.json"', ['readiness', 'results']);
     if (!previous.ok) throw new Error(previous.message);

@@ -61,12 +61,24 @@ export function score(sheets: Grid[] | Grid, options: Omit<WorkbookInput, 'sheet
   return out.result;
 }
 
-/** A unit of the built-in rubric's JSON, with its two categories typed. */
-export type BuiltinUnitJson = UnitJson & { readiness: CategoryJson; results: CategoryJson };
+/** A category as the 2018 tests read it: its score and level ({null, null} when nothing was computed). */
+export type CategoryView = Pick<CategoryJson, 'score' | 'level'>;
+
+/** A unit of the built-in rubric's JSON, with its two categories at hand. */
+export type BuiltinUnitJson = UnitJson & { readiness: CategoryView; results: CategoryView };
 export type BuiltinResultJson = Omit<ResultJson, 'units'> & { units: BuiltinUnitJson[] };
 
+/** RESULT.json (format 2) with each unit's two 2018 categories also at hand, for short assertions. */
+export function withCategoryViews(json: ResultJson): BuiltinResultJson {
+  const view = (u: UnitJson, id: string): CategoryView => {
+    const c = u.categories[id];
+    return { score: c?.score ?? null, level: c?.level ?? null };
+  };
+  return { ...json, units: json.units.map((u) => ({ ...u, readiness: view(u, 'readiness'), results: view(u, 'results') })) };
+}
+
 export function scoreJson(sheets: Grid[] | Grid, options: Omit<WorkbookInput, 'sheets'> = {}): BuiltinResultJson {
-  return resultJson(score(sheets, options)) as unknown as BuiltinResultJson;
+  return withCategoryViews(resultJson(score(sheets, options)));
 }
 
 export function unitNamed(units: BuiltinUnitJson[], name: string): BuiltinUnitJson {
@@ -126,5 +138,5 @@ export async function readGrids(file: string): Promise<Grid[]> {
 /** Writes the sheets to .xlsx, reads them back and scores them: the whole file path. */
 export async function scoreViaXlsx(sheets: SheetSpec[], options: Omit<WorkbookInput, 'sheets'> = {}) {
   const file = await writeXlsx(sheets);
-  return resultJson(score(await readGrids(file), options)) as unknown as BuiltinResultJson;
+  return withCategoryViews(resultJson(score(await readGrids(file), options)));
 }

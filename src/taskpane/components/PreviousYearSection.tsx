@@ -63,7 +63,7 @@ export function PreviousYearSection(props: PreviousYearSectionProps) {
           </p>
           <p>{strings.matched(comparison.byUnit.size, result.units.length)}</p>
           {comparison.moves.map((m) => {
-            const tier = strings.tiers[m.tier];
+            const tier = result.rubric.tiers[m.tier]?.name ?? m.tier;
             return (
               <table key={m.tier} className="moves" data-tier={m.tier}>
                 <caption>{strings.movesCaption(tier)}</caption>

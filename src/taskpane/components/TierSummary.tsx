@@ -12,7 +12,8 @@ export function TierSummary({ tiers, strings }: { tiers: TierCounts[]; strings: 
     <section aria-labelledby="summary-title">
       <h2 id="summary-title">{strings.summaryTitle}</h2>
       {tiers.map((t) => {
-        const title = t.tier ? strings.tiers[t.tier] : strings.tiers.unknown;
+        // The tier's name is the rubric's own; only "tier unknown" is the pane's.
+        const title = t.tier ? t.label : strings.tiers.unknown;
         const id = `tier-${t.tier ?? 'unknown'}`;
         const rows: [string, number][] = [
           [strings.counts.units, t.units],

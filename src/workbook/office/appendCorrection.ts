@@ -1,12 +1,13 @@
 /**
- * A correction appended to the "Thẩm định" sheet (appraisal.md): one read round trip (does the
+ * A correction appended to the "Thẩm định" sheet (docs/tham-dinh.md): one read round trip (does the
  * sheet exist, where is its header, which is its last used row) and one write. The sheet is
  * created with its bold header row when missing — under the fixed name the read phase of Score
  * already looks for, which is how the add-in recognises it. Nothing else is written: not the
  * other rows, not the submission sheet, whose reported cell stays as the unit typed it.
  */
 import { APPRAISAL_SHEET } from '../../scoring/scoreWorkbook';
-import { APPRAISAL_COLUMNS, AppraisalColumn, findAppraisalHeader } from '../../sheet/appraisalSheet';
+import type { CompiledRubric } from '../../rubric/compiled';
+import { AppraisalColumn, appraisalColumns, findAppraisalHeader } from '../../sheet/appraisalSheet';
 import type { CellValue } from '../../sheet/grid';
 import { a1 } from '../../sheet/grid';
 import type { AppendedCorrection, CorrectionEntry, GatewayMessages, Outcome } from '../gateway';
@@ -16,8 +17,6 @@ import { valueForWrite } from './typedText';
 import { widthInPoints } from './writeResultBlock';
 
 const HEADER_FILL = '#DDEBF7';
-/** Columns a row cannot do without; "Thuộc huyện" is optional (appraisal.md). */
-const NEEDED = APPRAISAL_COLUMNS.filter((c) => c.key !== 'district');
 
 function entryValue(entry: CorrectionEntry, key: AppraisalColumn): CellValue {
   switch (key) {
@@ -44,8 +43,12 @@ export async function appendCorrection(
   context: Excel.RequestContext,
   trips: RoundTrips,
   entry: CorrectionEntry,
+  rubric: CompiledRubric,
   messages: GatewayMessages,
 ): Promise<Outcome<AppendedCorrection>> {
+  const specs = appraisalColumns(rubric);
+  // Columns a row cannot do without; the area column is optional (docs/tham-dinh.md).
+  const needed = specs.filter((c) => c.key !== 'district');
   const existing = context.workbook.worksheets.getItemOrNullObject(APPRAISAL_SHEET);
   existing.load('name');
   const protection = existing.protection;
@@ -59,22 +62,22 @@ export async function appendCorrection(
   const created = existing.isNullObject;
   if (created) {
     sheet = context.workbook.worksheets.add(APPRAISAL_SHEET);
-    const titles = APPRAISAL_COLUMNS.map((c) => c.title);
+    const titles = specs.map((c) => c.title);
     const header = sheet.getRangeByIndexes(0, 0, 1, titles.length);
     header.values = [titles];
     header.format.font.bold = true;
     header.format.fill.color = HEADER_FILL;
     header.format.wrapText = true;
-    APPRAISAL_COLUMNS.forEach((c, i) => (sheet.getRange(a1(0, i)).format.columnWidth = widthInPoints(c.width)));
-    columns = new Map(APPRAISAL_COLUMNS.map((c, i) => [c.key, i]));
+    specs.forEach((c, i) => (sheet.getRange(a1(0, i)).format.columnWidth = widthInPoints(c.width)));
+    columns = new Map(specs.map((c, i) => [c.key, i]));
     row = 1;
   } else {
     const name = existing.name;
     if (protection.protected) return { ok: false, message: messages.appraisalSheetProtected(name) };
     const [grid] = await finishSheetReads([{ name, queued }], trips);
-    const found = findAppraisalHeader(grid);
+    const found = findAppraisalHeader(grid, rubric);
     if (!found) return { ok: false, message: messages.appraisalHeaderMissing(name) };
-    const missing = NEEDED.filter((c) => !found.columns.has(c.key)).map((c) => c.title);
+    const missing = needed.filter((c) => !found.columns.has(c.key)).map((c) => c.title);
     if (missing.length) return { ok: false, message: messages.appraisalColumnsMissing(name, missing) };
     sheet = existing;
     columns = found.columns;

@@ -391,8 +391,8 @@ export function createOfficeGateway(host: OfficeHost, messages: GatewayMessages,
     );
   }
 
-  async function appendCorrection(entry: CorrectionEntry): Promise<Outcome<AppendedCorrection>> {
-    return guarded(() => host.run((context) => appendCorrectionRow(context, new RoundTrips(context), entry, messages)));
+  async function appendCorrection(entry: CorrectionEntry, rubric: CompiledRubric): Promise<Outcome<AppendedCorrection>> {
+    return guarded(() => host.run((context) => appendCorrectionRow(context, new RoundTrips(context), entry, rubric, messages)));
   }
 
   return {

@@ -11,7 +11,7 @@ import { scoreWorkbook } from '../../scoring/scoreWorkbook';
 import type { ScoreResult } from '../../scoring/types';
 import { mergeOwners } from '../../sheet/grid';
 import { isBlankCell } from '../../sheet/typedValues';
-import type { ListedUnit } from '../../sheet/unitList';
+import type { RawUnitList } from '../../sheet/unitList';
 import { decisionDraftBytes } from '../../export/decisionDraft';
 import { DecisionSettings, decisionSettings, defaultYear } from '../../report/settings';
 import { writeRankingSheet } from './rankingSheet';
@@ -32,7 +32,7 @@ export interface ScoreXlsxRequest {
   previous?: PreviousSource | null;
   sheetName?: string | null;
   rubric?: CompiledRubric | null;
-  unitList?: ListedUnit[] | null;
+  unitList?: RawUnitList | null;
   /** Prepare the scored copy (results in place, highlights, ranking sheet). */
   scoredCopy: boolean;
 }
@@ -93,7 +93,7 @@ export async function scoreXlsx(request: ScoreXlsxRequest): Promise<ScoreXlsxOut
   }
   const grid = grids.find((g) => g.name === result.sheet)!;
   const year = request.settings?.year ?? defaultYear(grid, request.today ?? new Date(), result.table.layout.headerRows[0]);
-  const settings = decisionSettings({ ...request.settings, year });
+  const settings = decisionSettings({ ...request.settings, year }, result.rubric.rubric);
 
   let scoredCopy: Uint8Array | null = null;
   if (request.scoredCopy) {
