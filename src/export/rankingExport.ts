@@ -7,7 +7,6 @@ import type { Tier } from '../rubric/schema';
 import type { ScoreResult, Status } from '../scoring/types';
 import {
   RankingCell,
-  RankingColumn,
   RankingRow,
   SectionKind,
   rankingColumns,
