@@ -5,14 +5,7 @@
 import { tierName } from '../rubric/compiled';
 import type { Tier } from '../rubric/schema';
 import type { ScoreResult, Status } from '../scoring/types';
-import {
-  RankingCell,
-  RankingRow,
-  SectionKind,
-  rankingColumns,
-  rankingTables,
-  signed,
-} from '../report/rankingTables';
+import { RankingCell, RankingRow, SectionKind, rankingColumns, rankingTables, signed } from '../report/rankingTables';
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
