@@ -300,6 +300,10 @@ function checkBands(crit: CriterionDef, tierName: string, t: CriterionTier, wher
           `${label}: mức ≥${b.min} cho ${fmt(cents(b.points))} điểm, vượt điểm tối đa ${fmt(cents(t.max))}`,
         );
       }
+      // A lower band never pays more: every criterion grows with its input (docs/lo-trinh.md).
+      if (prev && cents(b.points) > cents(prev.points)) {
+        fail([...where, 'bands', j], `${label}: mức ≥${b.min} cho nhiều điểm hơn mức ≥${prev.min} ở trên`);
+      }
     });
   } else if (t.bands) {
     fail([...where, 'bands'], `Tiêu chí ${crit.code}: chỉ cách tính "${KIND_WORDS.bands}" mới có các mức điểm`);
@@ -316,6 +320,9 @@ function checkBands(crit: CriterionDef, tierName: string, t: CriterionTier, wher
           [...where, 'percentBands', j],
           `${label}: các ngưỡng tỷ lệ phải xếp từ cao xuống thấp (≥${b.min}% đứng sau ≥${prev.min}%)`,
         );
+      }
+      if (prev && b.percent > prev.percent) {
+        fail([...where, 'percentBands', j], `${label}: ngưỡng ≥${b.min}% cho nhiều điểm hơn ngưỡng ≥${prev.min}% ở trên`);
       }
     });
   } else if (t.percentBands) {

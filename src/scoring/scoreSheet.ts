@@ -101,6 +101,7 @@ export function scoreSheet(input: ScoreSheetInput): ScoreSheetOutcome {
       appraisal: null,
       comparison: null,
       sheetIssues: table.stray ? [strayIssue(table.stray)] : [],
+      best,
     },
   };
 }

@@ -9,6 +9,7 @@ import type { TableRead } from '../sheet/readTable';
 import type { ReadValue } from '../sheet/typedValues';
 import type { AppliedCorrection, AppraisalIssue } from './appraisal';
 import type { YearComparison } from './compareYears';
+import type { BestValues } from './criterionPoints';
 import type { Issue } from './issues';
 
 export type Status = 'scored' | 'error' | 'missing';
@@ -98,4 +99,6 @@ export interface ScoreResult {
   comparison: YearComparison | null;
   /** Warnings about the sheet rather than a unit (a stray value far below the table). */
   sheetIssues: Issue[];
+  /** Per tier, the largest valid value of each "best" input (the maxima of relative-to-best criteria). */
+  best: Map<Tier, BestValues>;
 }
