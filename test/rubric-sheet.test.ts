@@ -3,6 +3,7 @@
  * written out and read back is unchanged, a rubric typed by hand is understood, a sheet of the
  * first layout still reads, and a rubric that does not add up is refused naming the cell.
  */
+import { execFileSync } from 'child_process';
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import os from 'os';
@@ -102,6 +103,19 @@ function fromExcel(v: ExcelJS.CellValue): CellValue {
   return null;
 }
 
+/** An .xlsx file read with ExcelJS into the Grid the engine reads. */
+async function gridOfFile(file: string, sheetName = RUBRIC_SHEET): Promise<Grid> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const read = book.getWorksheet(sheetName)!;
+  const grid: CellValue[][] = [];
+  for (let r = 1; r <= read.rowCount; r++) {
+    const row = read.getRow(r);
+    grid.push(Array.from({ length: row.cellCount }, (_, c) => fromExcel(row.getCell(c + 1).value)));
+  }
+  return { name: read.name, rows: grid, merges: [] };
+}
+
 /** The rows written to a real .xlsx file with ExcelJS and read back from it. */
 async function throughXlsx(rows: CellValue[][], edit?: (ws: ExcelJS.Worksheet) => void): Promise<Grid> {
   const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'tieu-chi-')), 'tieu-chi.xlsx');
@@ -115,16 +129,7 @@ async function throughXlsx(rows: CellValue[][], edit?: (ws: ExcelJS.Worksheet) =
     );
     edit?.(ws);
     await out.xlsx.writeFile(file);
-
-    const back = new ExcelJS.Workbook();
-    await back.xlsx.readFile(file);
-    const read = back.getWorksheet(RUBRIC_SHEET)!;
-    const grid: CellValue[][] = [];
-    for (let r = 1; r <= read.rowCount; r++) {
-      const row = read.getRow(r);
-      grid.push(Array.from({ length: row.cellCount }, (_, c) => fromExcel(row.getCell(c + 1).value)));
-    }
-    return { name: read.name, rows: grid, merges: [] };
+    return await gridOfFile(file);
   } finally {
     await fs.rm(path.dirname(file), { recursive: true, force: true });
   }
@@ -533,6 +538,12 @@ describe('the 2025 example edited by staff', () => {
     ]);
   });
 
+  test('a cell showing a formula error is named, never read as text', () => {
+    const rows = copy(base);
+    const cell = set(rows, cellOf(rows, 'HẠNG MỤC', 'the_che', 'Tên hạng mục'), { error: '#REF!' });
+    expect(expectOneProblemAt(rows, cell)).toContain('#REF!');
+  });
+
   test('a "Cấp" value given to two tiers is refused at the second', () => {
     const rows = copy(base);
     const cell = set(rows, cellOf(rows, 'CẤP ĐÁNH GIÁ', 'xa', 'Giá trị cột “Cấp”'), 'xã; phường; đặc khu; cấp xã; Sở');
@@ -839,6 +850,26 @@ describe('a digital-transformation index typed by hand', () => {
     expect(expectRead(copy(typed))).toStrictEqual(expected);
   });
 
+  test('the full example of docs/trang-tieu-chi.md, typed as its tables show, reads into the same rubric', async () => {
+    const doc = await fs.readFile(path.join(__dirname, '..', 'docs', 'trang-tieu-chi.md'), 'utf8');
+    const example = doc.slice(doc.indexOf('## 15.'), doc.indexOf('## 16.'));
+    expect(example.length).toBeGreaterThan(0);
+    const rows: CellValue[][] = [];
+    for (const line of example.split('\n')) {
+      const title = /^\*\*(.+)\*\*$/.exec(line.trim());
+      if (title) rows.push([], [title[1]]);
+      if (!line.startsWith('|') || /^\|[-| ]+\|$/.test(line)) continue;
+      const cells = line
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim());
+      // The sheet at the top is drawn with row numbers and column letters: keep what is in A and B.
+      if (/^\d+$/.test(cells[0])) rows.push(cells.slice(1));
+      else if (cells[0] !== '') rows.push(cells.map((c) => (c === '' ? null : c)));
+    }
+    expect(expectRead(rows)).toStrictEqual(expected);
+  });
+
   test('compiles into two tiers that score as written', () => {
     const compiled = compileRubric(expectRead(copy(typed)));
     expect(compiled.tierList.map((t) => [t.id, t.name, t.maxCents])).toEqual([
@@ -876,6 +907,33 @@ describe('a digital-transformation index typed by hand', () => {
     const read = rubricFromGrid(grid);
     if (!read.ok) throw new Error(read.message);
     expect(read.rubric.grades).toEqual([{ name: 'Xuất sắc', min: 100 }, ...expected.grades!]);
+  });
+
+  test('typed in a file written by another program (openpyxl), grades formatted as percentages', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tieu-chi-'));
+    const file = path.join(dir, 'dti.xlsx');
+    try {
+      const script = [
+        'import json, sys, openpyxl',
+        'rows = json.load(sys.stdin)',
+        'wb = openpyxl.Workbook(); ws = wb.active; ws.title = "Tiêu chí"',
+        'for r, row in enumerate(rows, 1):',
+        '    for c, v in enumerate(row, 1):',
+        '        if v is not None: ws.cell(r, c, v)',
+        // Grades typed as 90 %, 70 %… in cells formatted as percentages: the file holds 0.9, 0.7…
+        'top = [r for r, row in enumerate(rows, 1) if row and row[0] == "Xếp loại"][0]',
+        'for r, v in zip(range(top + 1, top + 5), [0.9, 0.7, 0.5, 0]):',
+        '    ws.cell(r, 2, v).number_format = "0%"',
+        'wb.save(sys.argv[1])',
+      ].join('\n');
+      // Debian's python3-openpyxl, by the system interpreter.
+      execFileSync('/usr/bin/python3', ['-c', script, file], { input: JSON.stringify(typed) });
+      const read = rubricFromGrid(await gridOfFile(file));
+      if (!read.ok) throw new Error(read.message);
+      expect(read.rubric).toStrictEqual(expected);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 
   test('ranking by total is refused for it, naming the category and the tier', () => {

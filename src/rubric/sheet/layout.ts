@@ -115,7 +115,7 @@ function columnKeys(id: TableId): Map<string, string> {
   return byKey;
 }
 
-type NamedColumn = { c: number; field: string } | { c: number; unknownTier: string; spec: TierColumnSpec };
+type NamedColumn = { c: number; field: string } | { c: number; unknownTier: string; ambiguous: boolean; spec: TierColumnSpec };
 
 /** What a column name means in this section: a field, a tier column, or a tier column of no known tier. */
 function nameColumn(
@@ -137,7 +137,7 @@ function nameColumn(
       const rest = key.slice(prefix.length + 1);
       const tier = tiers.resolve(rest);
       if (tier && tier !== 'ambiguous') return { c, field: `${spec.field}.${tier}` };
-      return { c, unknownTier: rest, spec };
+      return { c, unknownTier: rest, ambiguous: tier === 'ambiguous', spec };
     }
   }
   return null; // staff's own columns (ghi chú, STT) are left alone
@@ -181,10 +181,10 @@ export function findTable(
   }
   const header = sec.rows[at];
   const cols = new Map<string, number>();
-  const unknown: { c: number; text: string; spec: TierColumnSpec }[] = [];
+  const unknown: { c: number; text: string; ambiguous: boolean; spec: TierColumnSpec }[] = [];
   for (const named of namedColumns(rd, header, id, tiers)) {
     if ('unknownTier' in named) {
-      unknown.push({ c: named.c, text: rd.text(header, named.c), spec: named.spec });
+      unknown.push({ c: named.c, text: rd.text(header, named.c), ambiguous: named.ambiguous, spec: named.spec });
       continue;
     }
     const first = cols.get(named.field);
@@ -203,7 +203,9 @@ export function findTable(
     const example = `${u.spec.label} ${tiers.refOf(tiers.tiers[0])}`;
     rd.fail(
       { r: header, c: u.c },
-      `cột "${u.text}" không ứng với cấp nào: ${tiers.describe()}; sửa tên cột theo cách gọi của một cấp (ví dụ "${example}")`,
+      u.ambiguous
+        ? `cột "${u.text}" ứng với nhiều cấp có cùng cách gọi; đặt tên cột theo mã cấp (ví dụ "${u.spec.label} ${tiers.tiers[0].id}")`
+        : `cột "${u.text}" không ứng với cấp nào: ${tiers.describe()}; sửa tên cột theo cách gọi của một cấp (ví dụ "${example}")`,
     );
   }
   const missing = [

@@ -9,6 +9,13 @@ import { DECISION_KEYS, KEYS, KeyId, RANK_WORDS, suggestWords, wordKey, wordLook
 
 const RANK_BY_WORD = wordLookup(RANK_WORDS);
 
+/** What the value cell of a decision row holds, for messages. */
+const WHAT = {
+  subject: 'nội dung đánh giá trong tên quyết định',
+  department: 'tên cơ quan trình quyết định',
+  province: 'tên tỉnh',
+};
+
 export interface Head {
   id?: string;
   name?: string;
@@ -71,7 +78,7 @@ function readDecision(rd: SheetReader, layout: Layout): Record<string, unknown> 
   for (const key of ['subject', 'department', 'province'] as const) {
     const at = cells[key];
     if (!at) {
-      rd.fail(null, `${missingRow(key, KEYS[key].hint)}; ${need}`);
+      rd.fail(null, `${missingRow(key, WHAT[key])}; ${need}`);
       continue;
     }
     out[key] = rd.text(at.r, at.c) || undefined;

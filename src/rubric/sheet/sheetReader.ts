@@ -149,6 +149,7 @@ export function splitList(text: string, lines = false): string[] {
 export function requiredText(rd: SheetReader, r: number, c: number | undefined, path: Path, what: string): string | undefined {
   if (c === undefined) return undefined;
   rd.place(path, r, c);
+  if (formulaError(rd, r, c)) return undefined;
   const text = rd.text(r, c);
   if (text === '') {
     rd.fail({ r, c }, `chưa ghi ${what}`);
@@ -161,7 +162,16 @@ export function requiredText(rd: SheetReader, r: number, c: number | undefined, 
 export function optionalText(rd: SheetReader, r: number, c: number | undefined, path: Path): string | undefined {
   if (c === undefined) return undefined;
   rd.place(path, r, c);
+  if (formulaError(rd, r, c)) return undefined;
   return rd.text(r, c) || undefined;
+}
+
+/** A cell showing #REF!, #N/A…: never taken for text (said at the cell). */
+function formulaError(rd: SheetReader, r: number, c: number): boolean {
+  const v = rd.value(r, c);
+  if (!isCellError(v)) return false;
+  rd.fail({ r, c }, `ô có lỗi công thức ${v.error}`);
+  return true;
 }
 
 /** Optional list (";" between items): the items, or undefined when blank. */

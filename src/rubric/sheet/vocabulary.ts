@@ -31,39 +31,24 @@ export function wordKey(text: string): string {
 export type KeyId = 'id' | 'name' | 'note' | 'rankBy' | 'subject' | 'department' | 'province' | 'recipients';
 
 interface KeySpec {
-  /** Written in the label cell; the part in parentheses is a hint, ignored when read. */
+  /** Written in the label cell (a note in parentheses after it is ignored when read). */
   label: string;
-  hint: string;
   aliases: string[];
 }
 
 export const KEYS: Record<KeyId, KeySpec> = {
-  id: { label: 'Mã bộ tiêu chí', hint: '', aliases: ['mã bộ tiêu chí'] },
-  name: { label: 'Tên bộ tiêu chí', hint: '', aliases: ['tên bộ tiêu chí'] },
-  note: { label: 'Ghi chú bộ tiêu chí', hint: 'không bắt buộc', aliases: ['ghi chú bộ tiêu chí'] },
-  rankBy: {
-    label: 'Xếp thứ hạng theo',
-    hint: '"tổng điểm" hoặc "tỷ lệ (%)"; để trống là tổng điểm',
-    aliases: ['xếp thứ hạng theo', 'xếp hạng theo', 'thứ hạng theo'],
-  },
-  subject: {
-    label: 'Nội dung đánh giá',
-    hint: 'trong tên quyết định: Công bố kết quả …',
-    aliases: ['nội dung đánh giá'],
-  },
-  department: {
-    label: 'Cơ quan chấm điểm',
-    hint: 'cơ quan trình quyết định',
-    aliases: ['cơ quan chấm điểm', 'cơ quan đánh giá', 'cơ quan trình'],
-  },
-  province: { label: 'Tỉnh', hint: 'tên tỉnh, không ghi chữ “tỉnh”', aliases: ['tỉnh', 'tên tỉnh'] },
-  recipients: { label: 'Nơi nhận', hint: 'mỗi nơi một dòng trong ô', aliases: ['nơi nhận'] },
+  id: { label: 'Mã bộ tiêu chí', aliases: ['mã bộ tiêu chí'] },
+  name: { label: 'Tên bộ tiêu chí', aliases: ['tên bộ tiêu chí'] },
+  note: { label: 'Ghi chú bộ tiêu chí', aliases: ['ghi chú bộ tiêu chí'] },
+  rankBy: { label: 'Xếp thứ hạng theo', aliases: ['xếp thứ hạng theo', 'xếp hạng theo', 'thứ hạng theo'] },
+  subject: { label: 'Nội dung đánh giá', aliases: ['nội dung đánh giá'] },
+  department: { label: 'Cơ quan chấm điểm', aliases: ['cơ quan chấm điểm', 'cơ quan đánh giá', 'cơ quan trình'] },
+  province: { label: 'Tỉnh', aliases: ['tỉnh', 'tên tỉnh'] },
+  recipients: { label: 'Nơi nhận', aliases: ['nơi nhận'] },
 };
 
 export const KEY_ORDER: KeyId[] = ['id', 'name', 'note', 'rankBy', 'subject', 'department', 'province', 'recipients'];
 export const DECISION_KEYS = ['subject', 'department', 'province', 'recipients'] as const;
-
-export const keyLabel = (id: KeyId) => (KEYS[id].hint ? `${KEYS[id].label} (${KEYS[id].hint})` : KEYS[id].label);
 
 // --- Sections ---------------------------------------------------------------------------------
 

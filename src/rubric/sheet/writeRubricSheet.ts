@@ -17,11 +17,13 @@ import {
   TIER_COLUMNS,
   TYPE_WORDS,
   TableId,
-  keyLabel,
+  KEYS,
+  KeyId,
   sectionTitleText,
   tierColumnLabel,
 } from './vocabulary';
 
+const label = (key: KeyId) => KEYS[key].label;
 const list = (items: string[] | undefined) => (items && items.length ? items.join('; ') : null);
 
 /** What the "Hạng mục" cell of a criterion says: the short name when it reads back as the same category. */
@@ -84,15 +86,15 @@ export function rubricToRows(rubric: Rubric): CellValue[][] {
   const d = rubric.decision;
   const rows: CellValue[][] = [
     [SHEET_TITLE],
-    [keyLabel('id'), rubric.id],
-    [keyLabel('name'), rubric.name],
+    [label('id'), rubric.id],
+    [label('name'), rubric.name],
     // Optional rows are written even when blank, so that staff see where they go.
-    [keyLabel('note'), rubric.note ?? null],
-    [keyLabel('rankBy'), rubric.rankBy ? RANK_WORDS[rubric.rankBy][0] : null],
-    [keyLabel('subject'), d?.subject ?? null],
-    [keyLabel('department'), d?.department ?? null],
-    [keyLabel('province'), d?.province ?? null],
-    [keyLabel('recipients'), d?.recipients ? d.recipients.join('\n') : null],
+    [label('note'), rubric.note ?? null],
+    [label('rankBy'), rubric.rankBy ? RANK_WORDS[rubric.rankBy][0] : null],
+    [label('subject'), d?.subject ?? null],
+    [label('department'), d?.department ?? null],
+    [label('province'), d?.province ?? null],
+    [label('recipients'), d?.recipients ? d.recipients.join('\n') : null],
     [],
     ...section(
       'tiers',
