@@ -538,6 +538,18 @@ describe('the 2025 example edited by staff', () => {
     ]);
   });
 
+  test('a tiers section that cannot be read is named once, not again in every column per tier', () => {
+    const rows = copy(base);
+    const at = headerCell(rows, 'CẤP ĐÁNH GIÁ', 'Mã cấp');
+    rows[at.r] = ['Danh sách cấp'];
+    // Other sections still read: a mistake in one of them is said too.
+    const cell = set(rows, cellOf(rows, 'SỐ LIỆU ĐẦU VÀO', 'NT2', 'Kiểu số liệu'), 'văn bản');
+    expect(problems(expectRefused(rows))).toEqual([
+      expect.stringMatching(new RegExp(`^Trang "Tiêu chí", ô A${at.r}: phần "CẤP ĐÁNH GIÁ" chưa có dòng tên cột`)),
+      expect.stringMatching(new RegExp(`^Trang "Tiêu chí", ô ${cell}: kiểu số liệu "văn bản" không rõ`)),
+    ]);
+  });
+
   test('a cell showing a formula error is named, never read as text', () => {
     const rows = copy(base);
     const cell = set(rows, cellOf(rows, 'HẠNG MỤC', 'the_che', 'Tên hạng mục'), { error: '#REF!' });

@@ -12,7 +12,7 @@ import { readCategories, readGrades, readInputs, readLevels, readRules } from '.
 import { TiersRead, legacyTiers, readTiers } from './readTiers';
 import { Problem, SheetReader, describe } from './sheetReader';
 import { TierRefs } from './tierRefs';
-import { KEYS, REQUIRED_SECTIONS, SECTIONS, TableId } from './vocabulary';
+import { KEYS, REQUIRED_SECTIONS, SECTIONS, TIER_COLUMNS, TableId } from './vocabulary';
 
 export type RubricSheetResult = { ok: true; rubric: Rubric } | { ok: false; message: string };
 
@@ -42,7 +42,8 @@ function readSection<T>(ctx: Context, id: TableId, read: (table: SectionTable) =
     return undefined;
   }
   rd.place([id], sec.title.r, sec.title.c);
-  const table = findTable(rd, id, sec, ctx.tiers, ctx.tiersKnown || id === 'tiers');
+  // Only sections with a column per tier depend on the tiers having been read.
+  const table = findTable(rd, id, sec, ctx.tiers, ctx.tiersKnown || !TIER_COLUMNS[id]);
   if (!table) {
     rd.silence(sec.title);
     return undefined;
@@ -124,7 +125,10 @@ export function rubricFromGrid(grid: Grid): RubricSheetResult {
   const legacy = layout.sections.tiers === undefined;
   const ctx: Context = { rd, layout, tiers: new TierRefs([]), tiersKnown: false };
   const tierRead = legacy ? legacyTiers() : readTierSection(ctx);
-  if (tierRead) Object.assign(ctx, { tiers: tierRead.refs, tiersKnown: true });
+  if (tierRead) {
+    ctx.tiers = tierRead.refs;
+    ctx.tiersKnown = true;
+  }
 
   const head = readHead(rd, layout, legacy);
   const categories = readSection(ctx, 'categories', (t) => readCategories(rd, t, ctx.tiers));

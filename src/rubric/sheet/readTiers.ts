@@ -84,7 +84,7 @@ function readGroups(
   }
   if (!cols.has('groupWords') || !cols.has('groupTitle')) {
     const missing = !cols.has('groupWords') ? 'Từ mở đầu dòng nhóm' : 'Tên cột nhóm';
-    rd.fail({ r, c: cols.get(filled[0])! }, `cấp có dòng nhóm cần cả cột "${missing}"`);
+    rd.fail({ r, c: cols.get(filled[0])! }, `cấp có dòng nhóm cần thêm cột "${missing}" ở phần "CẤP ĐÁNH GIÁ"`);
   }
   return compact({ words, title, parent });
 }
