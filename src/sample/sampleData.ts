@@ -33,7 +33,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-class Draw {
+export class Draw {
   constructor(private readonly next: () => number) {}
   real(lo: number, hi: number): number {
     return lo + (hi - lo) * this.next();
@@ -703,20 +703,33 @@ const INPUT_CODES = BUILTIN_RUBRIC.inputs.map((i) => i.code);
 const FIRST_INPUT_COL = 2;
 const NOTE_COL = FIRST_INPUT_COL + INPUT_CODES.length;
 const WIDTH = NOTE_COL + 1;
+/** Where the national motto stands in the title rows. */
+const RIGHT_TITLE_COL = 12;
 /** Input columns summed on the "Tổng cộng" row (counts only). */
 const SUMMED = BUILTIN_RUBRIC.inputs.filter((i) => i.type === 'count').map((i) => FIRST_INPUT_COL + INPUT_CODES.indexOf(i.code));
 
 export interface SummaryLayout {
+  /** Organisation, committee, title, subtitle. */
   titleRows: number[];
+  /** Column of the national motto beside the organisation's name. */
+  rightTitleCol: number;
   /** The two header rows, then the row of column numbers (0-based). */
   headerRows: number[];
+  /** Heights (points) of the group-title row and the input-name row. */
+  headerHeights: [number, number];
   sectionRows: number[];
   groupRows: number[];
   unitRows: number[];
-  totalRow: number;
+  /** The "Tổng cộng" row, when the sheet has one. */
+  totalRow: number | null;
   footRows: number[];
+  /** Date line, signers' titles, signers' names. */
   signatureRows: number[];
+  /** Columns holding the signature blocks' text. */
+  signatureCols: number[];
   firstInputCol: number;
+  /** Input columns made wider for long typed answers. */
+  wideCols: number[];
   noteCol: number;
   width: number;
   /** Count columns, summed on the total row by formula over the data rows. */
@@ -734,14 +747,30 @@ export interface SampleWorkbook {
   units: SampleUnit[];
   /** Units without a report this year. */
   missing: string[];
+  /** Workbook properties, fixed so that the file is the same on every run. */
+  creator: string;
+  savedAt: Date;
+  /** Column widths of the list sheet. */
+  listWidths: number[];
+  /** Cells written as formulas; the grid holds their cached results. */
+  formulas: FormulaCell[];
 }
 
-class SheetBuilder {
+/** A formula cell (0-based position) whose cached result is the grid's value there. */
+export interface FormulaCell {
+  row: number;
+  col: number;
+  formula: string;
+}
+
+export class SheetBuilder {
   readonly rows: CellValue[][] = [];
   readonly merges: MergedArea[] = [];
 
+  constructor(private readonly width = WIDTH) {}
+
   add(cells: CellValue[] = []): number {
-    const row: CellValue[] = new Array(WIDTH).fill(null);
+    const row: CellValue[] = new Array(this.width).fill(null);
     cells.forEach((c, i) => (row[i] = c));
     this.rows.push(row);
     return this.rows.length - 1;
@@ -762,16 +791,16 @@ class SheetBuilder {
 
 function titleRows(b: SheetBuilder, year: number): number[] {
   const r1 = b.add(['UBND TỈNH BẮC KẠN']);
-  b.set(r1, 12, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  b.set(r1, RIGHT_TITLE_COL, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
   const r2 = b.add(['BAN CHỈ ĐẠO XÂY DỰNG CQĐT']);
-  b.set(r2, 12, 'Độc lập - Tự do - Hạnh phúc');
+  b.set(r2, RIGHT_TITLE_COL, 'Độc lập - Tự do - Hạnh phúc');
   b.add();
   const r4 = b.add([`BẢNG TỔNG HỢP SỐ LIỆU ĐÁNH GIÁ MỨC ĐỘ CHÍNH QUYỀN ĐIỆN TỬ NĂM ${year}`]);
   const r5 = b.add([`(Số liệu các cơ quan, địa phương tự đánh giá, tính đến ngày 31/12/${year})`]);
   b.add();
   for (const r of [r1, r2]) {
     b.merge(r, 0, r, 1);
-    b.merge(r, 12, r, NOTE_COL);
+    b.merge(r, RIGHT_TITLE_COL, r, NOTE_COL);
   }
   for (const r of [r4, r5]) b.merge(r, 0, r, NOTE_COL);
   return [r1, r2, r4, r5];
@@ -866,14 +895,18 @@ function summarySheet(year: number, plans: RowPlan[]): { grid: Grid; layout: Sum
 
   const layout: SummaryLayout = {
     titleRows: titles,
+    rightTitleCol: RIGHT_TITLE_COL,
     headerRows: headers,
+    headerHeights: [22, 120],
     sectionRows: sections,
     groupRows: groups,
     unitRows: units,
     totalRow: total,
     footRows: foot,
     signatureRows: signature,
+    signatureCols: [1],
     firstInputCol: FIRST_INPUT_COL,
+    wideCols: [],
     noteCol: NOTE_COL,
     width: WIDTH,
     summedCols: SUMMED,
@@ -939,5 +972,9 @@ export function buildSampleWorkbook(year = 2018): SampleWorkbook {
     listHeaderRow: list.headerRow,
     units,
     missing: [...missing.keys()],
+    creator: 'Sở Thông tin và Truyền thông tỉnh Bắc Kạn',
+    savedAt: new Date(Date.UTC(year + 1, 0, 28, 8, 0, 0)),
+    listWidths: [6, 40, 12, 22],
+    formulas: [],
   };
 }
