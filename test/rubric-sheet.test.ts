@@ -1,7 +1,7 @@
 /**
- * The "Tiêu chí" sheet (workbook.md, "The criteria sheet") and rubric JSON files: the built-in
- * rubric written out and read back is unchanged, edits staff make are understood, and a rubric
- * that does not add up is refused naming the cell.
+ * The "Tiêu chí" sheet (docs/trang-tieu-chi.md) and rubric JSON files: every built-in rubric
+ * written out and read back is unchanged, a rubric typed by hand is understood, a sheet of the
+ * first layout still reads, and a rubric that does not add up is refused naming the cell.
  */
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';

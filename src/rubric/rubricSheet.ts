@@ -1,6 +1,6 @@
 /**
- * The "Tiêu chí" sheet: a rubric staff can read and edit in Excel (workbook.md, "The criteria
- * sheet"). The built-in rubric written out and read back is unchanged.
+ * The "Tiêu chí" sheet: a rubric staff can read and edit in Excel (docs/trang-tieu-chi.md). The
+ * built-in rubric written out and read back is unchanged.
  *
  * Layout, top to bottom on one sheet:
  *   a title row; "Mã bộ tiêu chí" | id; "Tên bộ tiêu chí" | name;
