@@ -1,6 +1,6 @@
 /**
- * The level table with its exact boundaries, status, and rank with shared places — rubric.md
- * steps 4 and 5 and "Status of a unit".
+ * The level table with its exact boundaries, status, and rank with shared places —
+ * docs/cach-cham-diem.md, "Xếp mức", "Thứ hạng" and "Trạng thái của đơn vị".
  */
 import { HEADER, grid, perfect, scoreJson, unitNamed, unitRow, Entries } from './support/sheets';
 

@@ -1,6 +1,7 @@
 /**
  * Property-based: random sheets — shuffled headers, stray rows, values typed every way — yield a
- * result or a clear message, never an exception, and every result keeps the spec's invariants.
+ * result or a clear message, never an exception, and every result keeps the rules of
+ * docs/cach-cham-diem.md.
  */
 import fc from 'fast-check';
 import { BUILTIN_RUBRIC } from '../src/rubric/builtin';

@@ -1,7 +1,8 @@
 /**
- * The reader on real .xlsx files written by ExcelJS, in the layouts workbook.md allows: title
- * rows, one- and two-row merged headers, column numbers, section and district group rows,
- * sub-totals, shuffled and name-only headers, decomposed accents, values typed every way.
+ * The reader on real .xlsx files written by ExcelJS, in the layouts docs/bang-tong-hop.md allows
+ * ("Bảng tổng hợp", "Số liệu gõ tay"): title rows, one- and two-row merged headers, column
+ * numbers, section and district group rows, sub-totals, shuffled and name-only headers,
+ * decomposed accents, values typed every way.
  */
 import { BUILTIN_RUBRIC } from '../src/rubric/builtin';
 import { scoreWorkbook } from '../src/scoring/scoreWorkbook';

@@ -84,7 +84,7 @@ const results = (u: UnitJson) => category(u, 'results');
 const rankedIn = (u: UnitJson) => [readiness(u).level !== null, results(u).level !== null].filter(Boolean).length;
 const scored = (r: ResultJson, tier: string) => r.units.filter((u) => u.tier === tier && u.status === 'scored');
 const cents = (x: number) => Math.round(x * 100);
-/** rubric.md: roundHalfUp(p / q) = floor((2p + q) / 2q). */
+/** docs/cach-cham-diem.md, "Tính chính xác đến phần trăm điểm": roundHalfUp(p / q) = floor((2p + q) / 2q). */
 const wholePercent = (part: number, whole: number) => Math.floor((2 * 100 * part + whole) / (2 * whole));
 const best = (units: UnitJson[]) => units.reduce((a, b) => (b.total! > a.total! ? b : a));
 const unit = (r: ResultJson, name: string) => r.units.find((u) => u.name === name)!;

@@ -1,7 +1,8 @@
 /**
- * Each kind of criterion, N/A and rounding, in the exact hundredths of rubric.md — worked out
- * by hand from the built-in rubric's maxima (province: R1 8, R2 6, R4 6, R5 bands, K1 bands,
- * K5 best of 8, K8 points of 6; commune: K1 bands with N/A).
+ * Each kind of criterion, N/A and rounding, in the exact hundredths of docs/cach-cham-diem.md
+ * ("Tám cách tính điểm tiêu chí", "Khi nào tiêu chí được tính", "Tính chính xác đến phần trăm
+ * điểm") — worked out by hand from the built-in rubric's maxima (province: R1 8, R2 6, R4 6, R5
+ * bands, K1 bands, K5 best of 8, K8 points of 6; commune: K1 bands with N/A).
  */
 import { HEADER, grid, perfect, scoreJson, unitNamed, unitRow, Entries } from './support/sheets';
 

@@ -1,6 +1,6 @@
 /**
- * The summary paragraph (decision-draft.md): hand-made sheets scored by the engine, and the
- * sentences a reader of the decision would check.
+ * The summary paragraph (docs/du-thao-quyet-dinh.md, "Đoạn tóm tắt"): hand-made sheets scored by
+ * the engine, and the sentences a reader of the decision would check.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -18,7 +18,7 @@ const section = (label: string): CellValue[] => [null, label];
 
 const summarise = (rows: CellValue[][]) => summaryParagraph(score(grid([HEADER, ...rows])));
 
-describe('whole percent (rubric.md step 6)', () => {
+describe('whole percent (docs/cach-cham-diem.md, bước 6)', () => {
   it('rounds half up from the exact counts and cents', () => {
     expect(wholePercent(11, 19)).toBe(58); // 57,89…
     expect(wholePercent(7, 8)).toBe(88); // 87,5 exactly

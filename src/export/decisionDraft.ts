@@ -1,8 +1,9 @@
 /**
- * The decision draft (.docx) of docs/du-thao-quyet-dinh.md, in the layout of Nghị định 30/2020/NĐ-CP:
- * A4, Times New Roman, margins 20/20/30/15 mm, the two-column heading, the title, the legal
- * bases left as placeholders, Điều 1–3, Nơi nhận, the signature block, then the appendix with
- * the ranking tables on landscape pages. Pure: runs in the task pane and the command line.
+ * The decision draft (.docx) of docs/du-thao-quyet-dinh.md ("Dự thảo quyết định"), in the layout
+ * of Nghị định 30/2020/NĐ-CP: A4, Times New Roman, margins 20/20/30/15 mm, the two-column heading,
+ * the title, the legal bases left as placeholders, Điều 1–3, Nơi nhận, the signature block, then
+ * the appendix with the ranking tables on landscape pages. Pure: runs in the task pane and the
+ * command line.
  */
 import {
   AlignmentType,

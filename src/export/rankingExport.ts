@@ -1,6 +1,7 @@
 /**
- * The ranking for other systems: a flat CSV (UTF-8 with BOM so that Excel reads the accents,
- * comma separated, RFC 4180 quoting, CRLF) and JSON. Same rows and order as the ranking sheet.
+ * The ranking for other systems (docs/bang-tong-hop.md, "Xuất bảng xếp hạng CSV và JSON"): a
+ * flat CSV (UTF-8 with BOM so that Excel reads the accents, comma separated, RFC 4180 quoting,
+ * CRLF) and JSON. Same rows and order as the ranking sheet.
  */
 import { tierName } from '../rubric/compiled';
 import type { Tier } from '../rubric/schema';

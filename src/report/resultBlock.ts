@@ -199,7 +199,10 @@ export function rowFlags(u: UnitResult, width: number, verified: Map<string, str
   return flags.join('');
 }
 
-/** Input cells whose value appraisal replaced, with the note that says so (appraisal.md). */
+/**
+ * Input cells whose value appraisal replaced, with the note that says so (docs/tham-dinh.md,
+ * "Kết quả sau thẩm định").
+ */
 export function verifiedCells(result: ScoreResult): Map<string, string> {
   const out = new Map<string, string>();
   for (const u of result.units) {
@@ -224,7 +227,8 @@ export function planResultBlock(result: ScoreResult, options: PlanOptions): Plan
   const { table } = result;
   const layout = table.layout;
   const verified = verifiedCells(result);
-  // "Tổng điểm tự chấm" only when at least one correction applies (appraisal.md).
+  // "Tổng điểm tự chấm" only when at least one correction applies (docs/tham-dinh.md, "Kết quả sau
+  // thẩm định").
   const columns = blockColumns(result, verified.size > 0);
   const headerRow = layout.headerRows[layout.headerRows.length - 1];
   const existing = options.existing;

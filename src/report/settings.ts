@@ -1,5 +1,6 @@
 /**
- * What the decision draft and the ranking sheet need besides the scores (docs/du-thao-quyet-dinh.md):
+ * What the decision draft and the ranking sheet need besides the scores (docs/du-thao-quyet-dinh.md,
+ * "Thông tin cho dự thảo"):
  * the province, the year evaluated and the names of the bodies involved. Defaults follow the
  * rubric (its province, its department, its "Nơi nhận"); the task pane, the workbook's stored
  * settings and the command line may override any of them.

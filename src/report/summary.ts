@@ -30,7 +30,10 @@ export interface Extreme {
   totalCents: number;
   maxCents: number;
   percentHundredths: number;
-  /** Whole percent of the total over the unit's maximum (rubric.md step 6). */
+  /**
+   * Whole percent of the total over the unit's maximum (docs/cach-cham-diem.md, "Tính chính xác
+   * đến phần trăm điểm", bước 6).
+   */
   sharePercent: number;
 }
 
@@ -72,7 +75,10 @@ export interface SummaryFigures {
   tiers: TierFigures[];
 }
 
-/** roundHalfUp(100 · a / b) from exact whole numbers (docs/cach-cham-diem.md, bước 6). */
+/**
+ * roundHalfUp(100 · a / b) from exact whole numbers (docs/cach-cham-diem.md, "Tính chính xác đến
+ * phần trăm điểm", bước 6).
+ */
 export function wholePercent(a: number, b: number): number {
   return Number(roundHalfUp(BigInt(a) * 100n, BigInt(b)));
 }
@@ -399,7 +405,7 @@ function movesPhrase(up: number, down: number): string | null {
   return parts.length ? parts.join(', ') : null;
 }
 
-/** Per tier, who moved up or down a level in each category (docs/tham-dinh.md: counted per category). */
+/** Per tier, who moved up or down a level in each category (docs/tham-dinh.md, "Đếm lên mức, xuống mức"). */
 function movesSentences(c: YearComparison, rubric: CompiledRubric): string[] {
   const since = c.year ? `so với năm ${c.year}` : 'so với năm trước';
   return c.moves.map((m) => {

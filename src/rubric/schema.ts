@@ -1,8 +1,8 @@
 /**
- * The rubric as data (docs/cach-cham-diem.md): the tiers it evaluates, its inputs, categories,
- * criteria of eight kinds, consistency rules, and how units are classified (levels, grades) and
- * ranked. Types are inferred from this schema; `checkRubric` refuses a rubric that does not add
- * up, naming what is wrong. Nothing outside the rubric names a tier, a category or a level.
+ * The rubric as data (docs/cach-cham-diem.md, "Bộ tiêu chí là gì"): the tiers it evaluates, its
+ * inputs, categories, criteria of eight kinds, consistency rules, and how units are classified
+ * (levels, grades) and ranked. Types are inferred from this schema; `checkRubric` refuses a rubric
+ * that does not add up, naming what is wrong. Nothing outside the rubric names a tier, a category or a level.
  */
 import { z } from 'zod';
 import { decimalFromNumber, exactCents } from '../sheet/decimal';

@@ -318,7 +318,7 @@ export function sampleUnits(): SampleUnit[] {
 export type Value = number | boolean | 'na' | null;
 export type UnitValues = Record<string, Value>;
 
-/** Part ≤ total pairs (rubric.md, consistency rules). */
+/** Part ≤ total pairs (docs/cach-cham-diem.md, "Quy tắc kiểm tra số liệu"). */
 const PARTS: [string, string][] = [
   ['R1b', 'R1a'],
   ['R2b', 'R2a'],
@@ -380,7 +380,10 @@ export interface PlannedCategory {
   level: number | null;
 }
 
-/** What a unit's values score under the built-in rubric (rubric.md), given the tier's best K5. */
+/**
+ * What a unit's values score under the built-in rubric (docs/bo-tieu-chi/bac-kan-2018.md), given
+ * the tier's best K5.
+ */
 export function plannedScore(
   tier: Tier,
   v: UnitValues,

@@ -1,7 +1,8 @@
 /**
- * Appraisal (docs/tham-dinh.md): which corrections of the "Thẩm định" sheet apply. The lowest row
- * for a unit and input wins and only it is validated — like the submission cell it replaces,
- * consistency rules included. An invalid correction is not applied and is reported at its row.
+ * Appraisal (docs/tham-dinh.md, "Dòng nào được dùng" and "Kiểm tra số liệu thẩm định"): which
+ * corrections of the "Thẩm định" sheet apply. The lowest row for a unit and input wins and only it
+ * is validated — like the submission cell it replaces, consistency rules included. An invalid
+ * correction is not applied and is reported at its row.
  */
 import type { CompiledRubric } from '../rubric/compiled';
 import type { CorrectionRow } from '../sheet/appraisalSheet';

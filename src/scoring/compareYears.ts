@@ -76,8 +76,8 @@ const unitJson = z.looseObject({
 const resultJson = z.looseObject({ year: z.number().int().optional(), units: z.array(unitJson) });
 
 /**
- * Last year's RESULT.json (docs/dong-lenh.md), format 1 (a key per category) or format 2
- * (`categories`); categories are read for the ids given.
+ * Last year's RESULT.json (docs/dong-lenh.md, "RESULT.json" and "Định dạng 1"), format 1 (a key
+ * per category) or format 2 (`categories`); categories are read for the ids given.
  */
 export function previousFromJson(
   data: unknown,

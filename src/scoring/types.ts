@@ -1,6 +1,6 @@
 /**
- * What scoring produces: one result per unit, in whole cents, with its issues. The JSON of
- * command-line.md and the cells written back are both made from this.
+ * What scoring produces: one result per unit, in whole cents, with its issues. RESULT.json
+ * (docs/dong-lenh.md, "RESULT.json") and the cells written back are both made from this.
  */
 import type { CompiledRubric } from '../rubric/compiled';
 import type { Tier } from '../rubric/schema';

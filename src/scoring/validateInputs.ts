@@ -1,8 +1,8 @@
 /**
  * Validation of one unit's entries (docs/bang-tong-hop.md, "Số liệu gõ tay" and "Các lỗi và
- * cảnh báo"; docs/cach-cham-diem.md, quy tắc kiểm tra): every problem named at its cell. Inputs
- * the unit's tier does not read are ignored; problems of inputs only info criteria read are
- * warnings.
+ * cảnh báo"; docs/cach-cham-diem.md, "Quy tắc kiểm tra số liệu"): every problem named at its
+ * cell. Inputs the unit's tier does not read are ignored; problems of inputs only info criteria
+ * read are warnings.
  */
 import type { CompiledRubric } from '../rubric/compiled';
 import type { Tier } from '../rubric/schema';

@@ -1,7 +1,7 @@
 /**
- * The "Thẩm định" sheet (docs/tham-dinh.md): one row per correction — unit, its area (for a
- * rubric whose tiers are grouped), input code, value reported, value verified, reason, reviewer,
- * date. Reading only; applying is in scoring.
+ * The "Thẩm định" sheet (docs/tham-dinh.md, "Trang Thẩm định"): one row per correction — unit,
+ * its area (for a rubric whose tiers are grouped), input code, value reported, value verified,
+ * reason, reviewer, date. Reading only; applying is in scoring.
  */
 import type { CompiledRubric } from '../rubric/compiled';
 import { CellValue, Grid, a1, cellAt, columnCount } from './grid';

@@ -71,7 +71,10 @@ export function compareToCents(d: Decimal, cents: number): number {
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
-/** roundHalfUp(p / q) = floor((2p + q) / (2q)) for p ≥ 0, q > 0 (rubric.md, "Exact arithmetic"). */
+/**
+ * roundHalfUp(p / q) = floor((2p + q) / (2q)) for p ≥ 0, q > 0 (docs/cach-cham-diem.md, "Tính chính
+ * xác đến phần trăm điểm").
+ */
 export function roundHalfUp(p: bigint, q: bigint): bigint {
   return (2n * p + q) / (2n * q);
 }

@@ -1,5 +1,5 @@
 /**
- * Typed values (workbook.md, "Typed values"): what a cell holds, read the way staff type it.
+ * Typed values (docs/bang-tong-hop.md, "Số liệu gõ tay"): what a cell holds, read the way staff type it.
  */
 import { CellValue, isCellError } from './grid';
 import { Decimal, decimalFromNumber, parsePlainDecimal } from './decimal';
