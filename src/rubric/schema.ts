@@ -301,7 +301,7 @@ function checkBands(crit: CriterionDef, tierName: string, t: CriterionTier, wher
         );
       }
       // A lower band never pays more: every criterion grows with its input (docs/lo-trinh.md).
-      if (prev && cents(b.points) > cents(prev.points)) {
+      if (prev && b.min < prev.min && cents(b.points) > cents(prev.points)) {
         fail([...where, 'bands', j], `${label}: mức ≥${b.min} cho nhiều điểm hơn mức ≥${prev.min} ở trên`);
       }
     });
@@ -321,7 +321,7 @@ function checkBands(crit: CriterionDef, tierName: string, t: CriterionTier, wher
           `${label}: các ngưỡng tỷ lệ phải xếp từ cao xuống thấp (≥${b.min}% đứng sau ≥${prev.min}%)`,
         );
       }
-      if (prev && b.percent > prev.percent) {
+      if (prev && b.min < prev.min && b.percent > prev.percent) {
         fail([...where, 'percentBands', j], `${label}: ngưỡng ≥${b.min}% cho nhiều điểm hơn ngưỡng ≥${prev.min}% ở trên`);
       }
     });
