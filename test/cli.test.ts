@@ -226,15 +226,26 @@ describe('cqdt score', () => {
     expect(existsSync(twice)).toBe(false);
   });
 
-  it.each([
-    [['score', '/no/such/file.xlsx'], /Không có tệp/],
-    [['score'], /một tệp/],
-    [['score', 'x.xlsx', '--bogus'], /bogus/],
-  ])('%p fails with one line', async (args, pattern) => {
-    const res = await run(args as string[]);
+  it('a missing input fails with one line and exit status 1', async () => {
+    const res = await run(['score', '/no/such/file.xlsx']);
     expect(res.code).toBe(1);
     expect(res.stderr.split('\n')).toHaveLength(1);
-    expect(res.stderr).toMatch(pattern);
+    expect(res.stderr).toMatch(/Không có tệp/);
+  });
+
+  it.each([
+    [['score'], /một tệp/],
+    [['score', 'x.xlsx', '--bogus'], /--bogus/],
+    [['score', 'x.xlsx', '--json'], /--json.*cần một giá trị/],
+    [['score', 'a.xlsx', 'b.xlsx'], /một tệp mỗi lần/],
+    [['chấm'], /Không có lệnh "chấm"/],
+    [[], /Cần một lệnh/],
+  ])('%p is a usage error: the reason, then the usage, exit status 2', async (args, pattern) => {
+    const res = await run(args as string[]);
+    expect(res.code).toBe(2);
+    expect(res.stderr.split('\n')[0]).toMatch(pattern);
+    expect(res.stderr).toContain('Cách dùng:');
+    expect(res.stdout).toBe('');
   });
 
   it('a file that cannot be scored writes nothing and says why in one line', async () => {
