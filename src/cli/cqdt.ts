@@ -304,17 +304,21 @@ export function processIo(): Io {
   };
 }
 
-/** The entry point of bin/cqdt.js: Ctrl-C undoes any output half written, then exits 130. */
+/**
+ * The entry point of bin/cqdt.js. Ctrl-C undoes any output half written, says so, and ends the
+ * process by the same signal (the shell reports 130), as command-line tools do.
+ */
 export function run(argv: string[]): void {
   const io = processIo();
-  const stop = () => {
+  const stop = (signal: NodeJS.Signals) => {
     rollbackAll();
     io.progress?.(null);
     io.stderr('cqdt: đã dừng theo yêu cầu (Ctrl-C); không tệp kết quả nào được ghi');
-    process.exit(130);
+    process.removeAllListeners(signal);
+    process.kill(process.pid, signal);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   main(argv, io).then(
     (code) => {
       process.exitCode = code;
