@@ -130,6 +130,9 @@ export function patchSheet(layout: SheetLayout, options: SheetPatchOptions): str
   const text = layout.text;
   const p = layout.prefix;
   const edits: Edit[] = [];
+  // New elements: several may land at one place; they go in schema order.
+  const added: { at: number; local: string; text: string }[] = [];
+  const addElement = (local: string, at: number, xml: string) => added.push({ at, local, text: xml });
   const blockArea: ExistingBlock = { top: plan.top, left: plan.left, bottom: plan.bottom, right: plan.right };
   const ids = blockStyles(styles, plan.columns);
 
@@ -287,8 +290,7 @@ export function patchSheet(layout: SheetLayout, options: SheetPatchOptions): str
     )
     .join('');
   if (rulesXml) {
-    const at = lastCf ? lastCf.end : insertionPoint(layout, 'conditionalFormatting');
-    edits.push({ start: at, end: at, text: rulesXml });
+    addElement('conditionalFormatting', lastCf ? lastCf.end : insertionPoint(layout, 'conditionalFormatting'), rulesXml);
   }
 
   // ---- AutoFilter: ours is updated; a staff one, or a table across the header, means none
@@ -305,8 +307,7 @@ export function patchSheet(layout: SheetLayout, options: SheetPatchOptions): str
     const header = plan.headerRow;
     const crossed = options.tableAreas.some((t) => t.top <= header && t.bottom >= header);
     if (!crossed) {
-      const at = insertionPoint(layout, 'autoFilter');
-      edits.push({ start: at, end: at, text: `<${p}autoFilter ref="${plan.autoFilter}"/>` });
+      addElement('autoFilter', insertionPoint(layout, 'autoFilter'), `<${p}autoFilter ref="${plan.autoFilter}"/>`);
     }
   }
 
@@ -336,10 +337,11 @@ export function patchSheet(layout: SheetLayout, options: SheetPatchOptions): str
     const xml = relPrefix
       ? `<${p}legacyDrawing ${relPrefix}:id="${escapeAttr(relId)}"/>`
       : `<${p}legacyDrawing xmlns:r="${REL_NS}" r:id="${escapeAttr(relId)}"/>`;
-    const at = insertionPoint(layout, 'legacyDrawing');
-    edits.push({ start: at, end: at, text: xml });
+    addElement('legacyDrawing', insertionPoint(layout, 'legacyDrawing'), xml);
   }
 
+  added.sort((a, b) => a.at - b.at || WORKSHEET_ORDER.indexOf(a.local) - WORKSHEET_ORDER.indexOf(b.local));
+  for (const a of added) edits.push({ start: a.at, end: a.at, text: a.text });
   return applyEdits(text, edits);
 }
 
