@@ -216,7 +216,8 @@ export function patchNotes(input: NotesInput): NotesOutput {
   if (newAuthor) authorId = doc ? doc.authors.length : 0;
   const commentXml = (n: BlockNote) =>
     `<${p}comment ref="${n.cell}" authorId="${authorId}"><${p}text><${p}r><${p}t xml:space="preserve">${escapeText(n.text)}</${p}t></${p}r></${p}text></${p}comment>`;
-  const kept = (doc?.comments ?? []).filter((c) => !ownOld.includes(c));
+  const ownOldSet = new Set(ownOld);
+  const kept = (doc?.comments ?? []).filter((c) => !ownOldSet.has(c));
   const merged = [
     ...kept.map((c) => ({ key: cellKey(c.ref), xml: doc!.text.slice(c.start, c.end) })),
     ...wanted.map((n) => ({ key: cellKey(n.cell), xml: commentXml(n) })),
@@ -252,10 +253,14 @@ export function patchNotes(input: NotesInput): NotesOutput {
   let vmlText: string | null;
   if (vml) {
     const edits: Edit[] = [];
-    const remaining = vml.shapes.filter((s) => !(s.note && oldCells.has(shapeCell(s))));
-    for (const s of vml.shapes) if (!remaining.includes(s)) edits.push({ start: s.start, end: s.end, text: '' });
-    const base = (vml.idmap[0] ?? 1) * 1024;
-    let next = Math.max(base, ...remaining.map((s) => s.number)) + 1;
+    const remaining: VmlShape[] = [];
+    for (const s of vml.shapes) {
+      if (s.note && oldCells.has(shapeCell(s))) edits.push({ start: s.start, end: s.end, text: '' });
+      else remaining.push(s);
+    }
+    let next = (vml.idmap[0] ?? 1) * 1024;
+    for (const s of remaining) next = Math.max(next, s.number);
+    next++;
     const declare = !Object.keys(vml.rootAttributes).some((k) => k === 'xmlns:v');
     let xml = vml.hasNoteType || !wanted.length ? '' : noteShapeType(declare);
     for (const n of wanted) {

@@ -32,6 +32,13 @@ export function rankingSheetXml(plan: PlanWithBreaks, styles: StylesPatch): stri
   const width = plan.columns.length;
   const rows: string[] = [];
   const merges: string[] = [];
+  // Rows share their look objects: one style lookup per look, not per cell.
+  const styleIds = new Map<RankingCellLook, number>();
+  const styleId = (look: RankingCellLook) => {
+    let id = styleIds.get(look);
+    if (id === undefined) styleIds.set(look, (id = styles.cellXf(styleOf(look))));
+    return id;
+  };
   plan.rows.forEach((row, r) => {
     if (row.kind === 'blank' && row.height === null) return;
     if (row.merged && width > 1) merges.push(`${a1(r, 0)}:${a1(r, width - 1)}`);
@@ -41,7 +48,7 @@ export function rankingSheetXml(plan: PlanWithBreaks, styles: StylesPatch): stri
         // A banner's text sits in its first cell; the others carry only a border, when it has one.
         if (row.merged && c > 0 && !look.border) return '';
         if (row.kind === 'blank') return '';
-        return cellXml('', a1(r, c), styles.cellXf(styleOf(look)), row.merged && c > 0 ? null : value);
+        return cellXml('', a1(r, c), styleId(look), row.merged && c > 0 ? null : value);
       })
       .join('');
     const height = row.height ? ` ht="${row.height}" customHeight="1"` : '';

@@ -22,10 +22,14 @@ import { XlsxBook, definedNameArea, openXlsx, readFailure, storedDecisionSetting
 import { XmlPartError } from './xml';
 import { Codec, ZipError } from './zip';
 
-/** Node's zlib: native inflate and deflate, the level fixed so the same input gives the same bytes. */
+/**
+ * Node's zlib: native inflate and deflate. The level is fixed so the same input gives the same
+ * bytes; level 1 deflates a 10,000-row sheet several times faster than the default for a copy
+ * about a fifth larger.
+ */
 export const nodeCodec: Required<Codec> = {
   inflateRaw: (data) => inflateRawSync(data),
-  deflateRaw: (data) => deflateRawSync(data, { level: 6 }),
+  deflateRaw: (data) => deflateRawSync(data, { level: 1 }),
   crc32: (data) => crc32(data),
 };
 

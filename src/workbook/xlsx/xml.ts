@@ -21,8 +21,10 @@ export function decodeXml(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
+const encoder = new TextEncoder();
+
 export function encodeXml(text: string): Uint8Array {
-  return new TextEncoder().encode(text);
+  return encoder.encode(text);
 }
 
 /** "x:row" → "row": parts are matched by local name whatever prefix a producer chose. */
