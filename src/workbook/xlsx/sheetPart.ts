@@ -151,7 +151,9 @@ function span(tag: {
 
 /** Reads a worksheet part; throws XmlPartError when its XML is not well-formed. */
 export function parseSheet(text: string, part: string, name: string, ctx: CellContext): ParsedSheet {
-  const rows: CellValue[][] = [];
+  // Rows by number while reading: a stray cell in row 1,048,576 must not make a sparse array.
+  const rowsByIndex = new Map<number, CellValue[]>();
+  let rowCountSeen = 0;
   const merges: MergedArea[] = [];
   const layout: SheetLayout = {
     text,
@@ -290,7 +292,10 @@ export function parseSheet(text: string, part: string, name: string, ctx: CellCo
       if (inSheetData) {
         if (tag.local === 'row' && tag.depth === 2 && row) {
           row.end = tag.end;
-          if (row.cells.length || rowValues.length) rows[row.r - 1] = rowValues;
+          if (row.cells.length || rowValues.length) {
+            rowsByIndex.set(row.r - 1, rowValues);
+            if (row.r > rowCountSeen) rowCountSeen = row.r;
+          }
           row = null;
           return;
         }
@@ -331,7 +336,8 @@ export function parseSheet(text: string, part: string, name: string, ctx: CellCo
     }
   }
 
-  for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = EMPTY_ROW;
+  const rows: CellValue[][] = new Array<CellValue[]>(rowCountSeen).fill(EMPTY_ROW);
+  for (const [r, values] of rowsByIndex) rows[r] = values;
   // Merged areas reach no further than the cells the sheet holds (a merge down to row 1,048,576
   // would otherwise be expanded cell by cell by whoever looks it up).
   const clipped: MergedArea[] = [];
