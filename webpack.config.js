@@ -64,14 +64,12 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: outDir,
       filename: '[name].js',
-      // Parts loaded on demand (the Word writer, ExcelJS): hashed, so a cached pane never pairs with a stale part.
+      // Parts loaded on demand (the Word writer, the .xlsx reader): hashed, so a cached pane never pairs with a stale part.
       chunkFilename: '[name].[contenthash:8].js',
       clean: true,
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
-      // ExcelJS's "browser" build is one pre-bundled file (its own Buffer, streams, zip): nothing for webpack to parse.
-      noParse: /exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
       rules: [
         {
           test: /\.tsx?$/,
@@ -104,7 +102,7 @@ module.exports = async (env = {}, argv = {}) => {
         ],
       }),
     ],
-    // Each on-demand part is one file named after what it does (docx inside decision-draft, ExcelJS inside
+    // Each on-demand part is one file named after what it does (docx inside decision-draft, the .xlsx reader inside
     // previous-workbook), rather than a separate numbered vendor file.
     optimization: { splitChunks: { cacheGroups: { defaultVendors: false } } },
     performance: { hints: false },

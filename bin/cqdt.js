@@ -8,8 +8,4 @@ if (!fs.existsSync(entry)) {
   process.stderr.write('cqdt: chưa biên dịch — hãy chạy "npm run build:cli" (hoặc "npm ci") trong thư mục dự án\n');
   process.exit(1);
 }
-require(entry)
-  .main(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-  });
+require(entry).run(process.argv.slice(2));

@@ -2,7 +2,9 @@
 /**
  * npm run bench — speed and size, measured rather than asserted in tests:
  *   1. the engine alone on 10,000 units (goal < 100 ms on a 2-core machine);
- *   2. the command line on a 10,000-row workbook (read, score, write the scored copy);
+ *   2. the command line at 10,000 and 50,000 rows (--out --json) side by side with LibreOffice's
+ *      headless convert of the same file, cold and warm, min and median, peak memory; --docx at
+ *      10,000 units;
  *   3. the add-in's round trips per Score at 150 and 10,000 units (against the in-memory fake);
  *   4. the task pane's gzipped JavaScript (a production webpack build in a temporary folder).
  * Uses the compiled engine in build/ (npm run build:cli).
@@ -11,7 +13,7 @@ const path = require('node:path');
 const fs = require('node:fs');
 const os = require('node:os');
 const { performance } = require('node:perf_hooks');
-const { execFileSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
 
 const root = path.join(__dirname, '..');
 const build = (p) => path.join(root, 'build', p);
@@ -91,26 +93,125 @@ function benchEngine(n) {
   return median(times);
 }
 
-async function benchCli(n) {
+/** A submission workbook of n rows written by another program (ExcelJS), as staff files are. */
+async function writeInput(n, file) {
   const ExcelJS = require('exceljs');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cqdt-bench-'));
-  const input = path.join(dir, 'in.xlsx');
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Tổng hợp');
   syntheticRows(n).forEach((row) => ws.addRow(row));
-  await wb.xlsx.writeFile(input);
-  const cli = path.join(root, 'bin', 'cqdt.js');
+  await wb.xlsx.writeFile(file);
+}
+
+/** Wall time (ms) and peak memory (MB) of one process, through GNU time. */
+function measure(command, args) {
   const t0 = performance.now();
-  execFileSync(
-    process.execPath,
-    [cli, 'score', input, '--out', path.join(dir, 'out.xlsx'), '--json', path.join(dir, 'out.json')],
-    {
-      stdio: 'ignore',
-    },
-  );
+  const res = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { encoding: 'utf8' });
   const ms = performance.now() - t0;
-  fs.rmSync(dir, { recursive: true, force: true });
-  return ms;
+  if (res.status !== 0) throw new Error(`${command} failed: ${res.stderr.slice(-300)}`);
+  const kb = Number(res.stderr.trim().split('\n').pop());
+  return { ms, mb: kb / 1024 };
+}
+
+const stats = (xs) => ({ min: Math.min(...xs), median: median(xs) });
+
+/**
+ * The command line (--out --json) side by side with LibreOffice opening and saving the same file
+ * (headless convert to .xlsx), in the same run: cold (first run; LibreOffice with a fresh profile)
+ * and warm (3 more runs each, min and median), peak memory of each process.
+ */
+function benchCliVsLibreOffice(input, dir, runs = 3) {
+  const cli = path.join(root, 'bin', 'cqdt.js');
+  const ours = () =>
+    measure(process.execPath, [
+      cli,
+      'score',
+      input,
+      '--out',
+      path.join(dir, 'out.xlsx'),
+      '--json',
+      path.join(dir, 'out.json'),
+      '--quiet',
+    ]);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cqdt-bench-lo-'));
+  const lo = () =>
+    measure('soffice', [
+      '--headless',
+      '--norestore',
+      `-env:UserInstallation=file://${profile}`,
+      '--convert-to',
+      'xlsx',
+      '--outdir',
+      path.join(dir, 'lo'),
+      input,
+    ]);
+  const coldOurs = ours();
+  const coldLo = lo();
+  const warmOurs = [];
+  const warmLo = [];
+  for (let i = 0; i < runs; i++) {
+    warmOurs.push(ours());
+    warmLo.push(lo());
+  }
+  fs.rmSync(profile, { recursive: true, force: true });
+  return {
+    ours: { cold: coldOurs, ms: stats(warmOurs.map((r) => r.ms)), mb: Math.max(coldOurs.mb, ...warmOurs.map((r) => r.mb)) },
+    lo: { cold: coldLo, ms: stats(warmLo.map((r) => r.ms)), mb: Math.max(coldLo.mb, ...warmLo.map((r) => r.mb)) },
+  };
+}
+
+function hasLibreOffice() {
+  return spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+async function cliLines() {
+  const lines = [];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cqdt-bench-'));
+  const f = (x) => x.toFixed(0);
+  try {
+    const perRow = [];
+    for (const n of [10000, 50000]) {
+      const input = path.join(dir, `in-${n}.xlsx`);
+      await writeInput(n, input);
+      if (hasLibreOffice()) {
+        const r = benchCliVsLibreOffice(input, dir);
+        const ratio = r.ours.ms.median / r.lo.ms.median;
+        perRow.push(r.ours.ms.median / n);
+        lines.push(
+          `Dòng lệnh, ${n.toLocaleString('vi-VN')} dòng (--out --json): nguội ${f(r.ours.cold.ms)} ms, ấm nhỏ nhất ${f(r.ours.ms.min)} / trung vị ${f(r.ours.ms.median)} ms, ` +
+            `bộ nhớ đỉnh ${f(r.ours.mb)} MB — LibreOffice mở và lưu cùng tệp: nguội ${f(r.lo.cold.ms)} ms, ấm ${f(r.lo.ms.min)} / ${f(r.lo.ms.median)} ms, ` +
+            `${f(r.lo.mb)} MB; tỷ lệ thời gian ${ratio.toFixed(2)}× (mục tiêu ≤ 0,8×)`,
+        );
+      } else {
+        const r = measure(process.execPath, [
+          path.join(root, 'bin', 'cqdt.js'),
+          'score',
+          input,
+          '--out',
+          path.join(dir, 'o.xlsx'),
+          '--json',
+          path.join(dir, 'o.json'),
+          '--quiet',
+        ]);
+        perRow.push(r.ms / n);
+        lines.push(`Dòng lệnh, ${n} dòng (--out --json): ${f(r.ms)} ms, ${f(r.mb)} MB (không có LibreOffice để so sánh)`);
+      }
+    }
+    lines.push(
+      `Tuyến tính: thời gian mỗi dòng ở 50.000 dòng gấp ${(perRow[1] / perRow[0]).toFixed(2)} lần ở 10.000 dòng (1,00 là tuyến tính)`,
+    );
+    const docx = measure(process.execPath, [
+      path.join(root, 'bin', 'cqdt.js'),
+      'score',
+      path.join(dir, 'in-10000.xlsx'),
+      '--docx',
+      path.join(dir, 'd.docx'),
+      '--quiet',
+    ]);
+    lines.push(`Dòng lệnh --docx, 10.000 đơn vị: ${f(docx.ms)} ms, bộ nhớ đỉnh ${f(docx.mb)} MB (mục tiêu ≤ 5 s, ≤ 600 MB)`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return lines;
 }
 
 // The add-in's figures come from scripts/bench-addin.js (the gateway against the in-memory fake).
@@ -120,7 +221,7 @@ const { roundTripsPerScore, roundTripsPerAction, taskpaneSize, actionLines, size
   const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
   console.log(`Máy: ${os.cpus().length} nhân, Node ${process.version}`);
   for (const n of [150, 10000]) console.log(`Engine, ${n} đơn vị: ${benchEngine(n).toFixed(1)} ms (trung vị 7 lần)`);
-  console.log(`Dòng lệnh, tệp 10.000 dòng (đọc, chấm, ghi bản đã chấm và JSON): ${(await benchCli(10000)).toFixed(0)} ms`);
+  for (const line of await cliLines()) console.log(line);
   for (const t of await roundTripsPerScore([150, 10000])) {
     console.log(
       `Add-in, ${t.units} đơn vị: lần chấm đầu ${t.reads} lượt đọc + ${t.writes} lượt ghi (context.sync), ` +

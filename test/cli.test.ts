@@ -226,15 +226,26 @@ describe('cqdt score', () => {
     expect(existsSync(twice)).toBe(false);
   });
 
-  it.each([
-    [['score', '/no/such/file.xlsx'], /Không có tệp/],
-    [['score'], /một tệp/],
-    [['score', 'x.xlsx', '--bogus'], /bogus/],
-  ])('%p fails with one line', async (args, pattern) => {
-    const res = await run(args as string[]);
+  it('a missing input fails with one line and exit status 1', async () => {
+    const res = await run(['score', '/no/such/file.xlsx']);
     expect(res.code).toBe(1);
     expect(res.stderr.split('\n')).toHaveLength(1);
-    expect(res.stderr).toMatch(pattern);
+    expect(res.stderr).toMatch(/Không có tệp/);
+  });
+
+  it.each([
+    [['score'], /một tệp/],
+    [['score', 'x.xlsx', '--bogus'], /--bogus/],
+    [['score', 'x.xlsx', '--json'], /--json.*cần một giá trị/],
+    [['score', 'a.xlsx', 'b.xlsx'], /một tệp mỗi lần/],
+    [['chấm'], /Không có lệnh "chấm"/],
+    [[], /Cần một lệnh/],
+  ])('%p is a usage error: the reason, then the usage, exit status 2', async (args, pattern) => {
+    const res = await run(args as string[]);
+    expect(res.code).toBe(2);
+    expect(res.stderr.split('\n')[0]).toMatch(pattern);
+    expect(res.stderr).toContain('Cách dùng:');
+    expect(res.stdout).toBe('');
   });
 
   it('a file that cannot be scored writes nothing and says why in one line', async () => {
@@ -309,12 +320,15 @@ describe('cqdt score', () => {
     expect(result.units.find((u: { name: string }) => u.name === 'Sở Y tế').issues[0].code).toBe('unknown_unit');
   });
 
-  it('warns on standard error about parts the copy cannot carry', async () => {
+  it('carries parts it does not own byte for byte, without a warning: a chart, a constant name, a note on an empty cell', async () => {
     const dir = tempDir();
-    const input = await writeXlsx([submission()], path.join(dir, 'in.xlsx'));
+    const sheet = submission();
+    sheet.notes = { ...sheet.notes, Z20: 'nhắc gọi lại Sở Y tế' };
+    const input = await writeXlsx([sheet], path.join(dir, 'in.xlsx'));
     const zip = await JSZip.loadAsync(readFileSync(input));
-    zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
-    // A name holding a constant, which ExcelJS cannot keep.
+    const chart = '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>';
+    zip.file('xl/charts/chart1.xml', chart);
+    // A name holding a constant.
     const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
     const named = workbookXml.includes('<definedNames>')
       ? workbookXml.replace('<definedNames>', '<definedNames><definedName name="TyLeMucTieu">0.5</definedName>')
@@ -324,20 +338,20 @@ describe('cqdt score', () => {
         );
     zip.file('xl/workbook.xml', named);
     writeFileSync(input, await zip.generateAsync({ type: 'nodebuffer' }));
-    const res = await run(['score', input, '--out', path.join(dir, 'out.xlsx')]);
+    const out = path.join(dir, 'out.xlsx');
+    const res = await run(['score', input, '--out', out]);
     expect(res.code).toBe(0);
-    expect(res.stderr).toMatch(/biểu đồ/);
-    expect(res.stderr).toMatch(/TyLeMucTieu/);
-  });
-
-  it('says when a note on an empty cell cannot be carried into the copy', async () => {
-    const dir = tempDir();
-    const sheet = submission();
-    sheet.notes = { ...sheet.notes, Z20: 'nhắc gọi lại Sở Y tế' };
-    const input = await writeXlsx([sheet], path.join(dir, 'in.xlsx'));
-    const res = await run(['score', input, '--out', path.join(dir, 'out.xlsx')]);
-    expect(res.code).toBe(0);
-    expect(res.stderr).toMatch(/1 ghi chú \(note\) nằm trên ô trống/);
+    expect(res.stderr).toBe('');
+    const copy = await JSZip.loadAsync(readFileSync(out));
+    expect(await copy.file('xl/charts/chart1.xml')!.async('string')).toBe(chart);
+    expect(await copy.file('xl/workbook.xml')!.async('string')).toContain('<definedName name="TyLeMucTieu">0.5</definedName>');
+    // The note on the empty cell Z20 stays in the comments part with its shape in the drawing.
+    const comments = Object.keys(copy.files).filter((f) => /^xl\/comments\d*\.xml$/.test(f));
+    const texts = await Promise.all(comments.map((f) => copy.file(f)!.async('string')));
+    expect(texts.join('')).toMatch(/<comment ref="Z20"[^>]*>.*nhắc gọi lại Sở Y tế/);
+    const vml = Object.keys(copy.files).filter((f) => f.endsWith('.vml'));
+    const drawings = (await Promise.all(vml.map((f) => copy.file(f)!.async('string')))).join('');
+    expect(drawings).toMatch(/<x:Row>19<\/x:Row>\s*<x:Column>25<\/x:Column>/);
   });
 
   it('runs as `npx cqdt` from the repository root', () => {

@@ -1,17 +1,18 @@
 /**
- * The "Xếp hạng" sheet written into a real .xlsx and read back with ExcelJS, as staff would
- * open it: order, shared ranks, levels, the sections, names kept as text, re-export and a
+ * The "Xếp hạng" sheet written into a real .xlsx by the command line's package writer and read
+ * back with ExcelJS (another program), as staff would open it: order, shared ranks, levels, the sections, names kept as text, re-export and a
  * staff sheet of the same name, print setup.
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultSettings } from '../src/report/settings';
-import type { ScoreResult } from '../src/scoring/types';
 import type { CellValue } from '../src/sheet/grid';
-import { RANKING_DEFINED_NAME, writeRankingSheet } from '../src/workbook/xlsx/rankingSheet';
-import { HEADER, grid, perfect, readGrids, score, tempDir, unitRow } from './support/sheets';
+import { RANKING_DEFINED_NAME } from '../src/report/rankingSheetPlan';
+import type { DecisionSettings } from '../src/report/settings';
+import { scoreXlsx } from '../src/workbook/xlsx/scoreXlsx';
+import { HEADER, perfect, readGrids, score, tempDir, unitRow } from './support/sheets';
 
 const settings = defaultSettings(2018);
 const section = (label: string): CellValue[] => [null, label];
@@ -20,39 +21,55 @@ const section = (label: string): CellValue[] => [null, label];
  * Provincial units: 108 (full), two at 106 (K7 250/500 → 2 of 4), one at 98 (R3 "Không" and
  * K8 0: both categories not ranked), one with an error (R1b > R1a) and one with no report.
  */
-function sampleResult(): ScoreResult {
-  return score(
-    grid([
-      HEADER,
-      section('I. CẤP TỈNH'),
-      unitRow(1, 'Sở Xây dựng', null, perfect({ K7: 250 })),
-      unitRow(2, '=SUM(A1)', null, perfect({ R3: 'Không', K8: 0 })),
-      unitRow(3, 'Sở Lỗi Số Liệu', null, perfect({ R1b: 101 })),
-      unitRow(4, 'Thanh tra tỉnh', null, {}),
-      unitRow(5, 'Sở Tài chính', null, perfect()),
-      unitRow(6, 'Sở Công Thương', null, perfect({ K7: 250 })),
-      section('III. CẤP XÃ'),
-      section('Huyện Ba Bể'),
-      unitRow(1, 'Xã Chu Hương', null, {}),
-      unitRow(2, 'Xã Đồng Phúc', null, perfect({ K8: 4 })),
-    ]),
-  );
-}
+const SAMPLE_ROWS: CellValue[][] = [
+  HEADER,
+  section('I. CẤP TỈNH'),
+  unitRow(1, 'Sở Xây dựng', null, perfect({ K7: 250 })),
+  unitRow(2, '=SUM(A1)', null, perfect({ R3: 'Không', K8: 0 })),
+  unitRow(3, 'Sở Lỗi Số Liệu', null, perfect({ R1b: 101 })),
+  unitRow(4, 'Thanh tra tỉnh', null, {}),
+  unitRow(5, 'Sở Tài chính', null, perfect()),
+  unitRow(6, 'Sở Công Thương', null, perfect({ K7: 250 })),
+  section('III. CẤP XÃ'),
+  section('Huyện Ba Bể'),
+  unitRow(1, 'Xã Chu Hương', null, {}),
+  unitRow(2, 'Xã Đồng Phúc', null, perfect({ K8: 4 })),
+];
 
-async function saveAndRead(wb: ExcelJS.Workbook, name = 'out.xlsx'): Promise<{ file: string; wb: ExcelJS.Workbook }> {
-  const file = path.join(tempDir('cqdt-rank-'), name);
-  await wb.xlsx.writeFile(file);
-  const back = new ExcelJS.Workbook();
-  await back.xlsx.readFile(file);
-  return { file, wb: back };
-}
-
+/** The submission sheet behind sampleResult(), as staff typed it, written by ExcelJS. */
 function withSubmissionSheet(): ExcelJS.Workbook {
+  return workbookOf(SAMPLE_ROWS);
+}
+
+/** A workbook with one submission sheet of these rows, written by ExcelJS. */
+function workbookOf(rows: CellValue[][]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Tổng hợp');
-  ws.getCell('A1').value = 'BẢNG TỔNG HỢP NĂM 2018';
-  ws.getCell('B3').value = 'Sở Tài chính';
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue;
+    }),
+  );
   return wb;
+}
+
+/**
+ * Exports the ranking sheet as the command line does (score, then patch the package) and reads
+ * the copy back with ExcelJS.
+ */
+async function exportRanking(
+  wb: ExcelJS.Workbook,
+  s: DecisionSettings,
+): Promise<{ out: { sheetName: string; notice: string | null }; file: string; wb: ExcelJS.Workbook }> {
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  const scored = await scoreXlsx({ bytes, scoredCopy: true, settings: s });
+  if (!scored.ok) throw new Error(scored.message);
+  const file = path.join(tempDir('cqdt-rank-'), 'out.xlsx');
+  writeFileSync(file, scored.output.scoredCopy!);
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.readFile(file);
+  const notice = scored.output.warnings.find((w) => w.includes('bảng xếp hạng')) ?? null;
+  return { out: { sheetName: scored.output.rankingSheet!, notice }, file, wb: back };
 }
 
 /** Column B (Tên đơn vị) down the sheet, with the row numbers. */
@@ -97,10 +114,8 @@ describe('writeRankingSheet', () => {
   let cols: Map<string, number>;
 
   beforeAll(async () => {
-    const wb = withSubmissionSheet();
-    const out = writeRankingSheet(wb, sampleResult(), settings);
-    expect(out).toEqual({ sheetName: 'Xếp hạng', notice: null });
-    const saved = await saveAndRead(wb);
+    const saved = await exportRanking(withSubmissionSheet(), settings);
+    expect(saved.out).toEqual({ sheetName: 'Xếp hạng', notice: null });
     file = saved.file;
     ws = saved.wb.getWorksheet('Xếp hạng')!;
     headerRow = Array.from({ length: ws.rowCount }, (_, i) => i + 1).find((r) => ws.getCell(r, 1).value === 'STT')!;
@@ -130,16 +145,17 @@ describe('writeRankingSheet', () => {
 
   it('gives a long name the lines it needs, so that it never spills over its row when printed', async () => {
     const long = 'Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh';
-    const wb = withSubmissionSheet();
-    const result = score(grid([HEADER, section('I. CẤP TỈNH'), unitRow(1, long, null, perfect())]));
-    writeRankingSheet(wb, result, settings);
-    const back = (await saveAndRead(wb)).wb.getWorksheet('Xếp hạng')!;
+    const saved = await exportRanking(
+      workbookOf([HEADER, section('I. CẤP TỈNH'), unitRow(1, long, null, perfect()), unitRow(2, 'Sở Y tế', null, perfect())]),
+      settings,
+    );
+    const back = saved.wb.getWorksheet('Xếp hạng')!;
     const r = rowOf(back, long);
     const width = back.getColumn(2).width!;
     expect(long.length).toBeGreaterThan(width); // it must wrap …
     expect(back.getCell(r, 2).alignment?.wrapText).toBe(true);
     expect(back.getRow(r).height).toBeGreaterThanOrEqual(2 * 15); // … and its row holds two lines
-    expect(back.getRow(headerRows(back)[0] + 2).height ?? null).toBeNull(); // short rows keep Excel's height
+    expect(back.getRow(rowOf(back, 'Sở Y tế')).height ?? null).toBeNull(); // short rows keep Excel's height
   });
 
   it('lists ranked units by total, ties by name, with shared ranks 1, 2, 2, 4', () => {
@@ -209,18 +225,16 @@ describe('writeRankingSheet', () => {
   });
 
   it('repeats the header row on every printed page when all tables have the same columns', async () => {
-    const wb = withSubmissionSheet();
-    const result = score(
-      grid([
+    const saved = await exportRanking(
+      workbookOf([
         HEADER,
         section('I. CẤP TỈNH'),
         unitRow(1, 'Sở Tài chính', null, perfect()),
         section('II. CẤP HUYỆN'),
         unitRow(1, 'Huyện Ba Bể', null, perfect()),
       ]),
+      settings,
     );
-    writeRankingSheet(wb, result, settings);
-    const saved = await saveAndRead(wb);
     const back = saved.wb.getWorksheet('Xếp hạng')!;
     const [first] = headerRows(back);
     expect(back.pageSetup.printTitlesRow).toBe(`${first}:${first}`);
@@ -231,24 +245,21 @@ describe('writeRankingSheet', () => {
     const zip = await JSZip.loadAsync(readFileSync(file));
     const xml = await zip.file('xl/workbook.xml')!.async('string');
     expect(xml).toMatch(
-      new RegExp(`<definedName name="${RANKING_DEFINED_NAME}">&apos;Xếp hạng&apos;!\\$A\\$1:\\$J\\$\\d+</definedName>`),
+      new RegExp(`<definedName name="${RANKING_DEFINED_NAME}">(&apos;|')Xếp hạng(&apos;|')!\\$A\\$1:\\$J\\$\\d+</definedName>`),
     );
   });
 });
 
 describe('exporting again and staff sheets', () => {
   it('a second export replaces its own sheet in place and leaves the other sheets alone', async () => {
-    const first = withSubmissionSheet();
-    writeRankingSheet(first, sampleResult(), settings);
-    first.addWorksheet('Ghi chú').getCell('A1').value = 'sau bảng xếp hạng';
-    const { wb } = await saveAndRead(first);
+    const { wb } = await exportRanking(withSubmissionSheet(), settings);
+    wb.addWorksheet('Ghi chú').getCell('A1').value = 'sau bảng xếp hạng';
 
-    const again = writeRankingSheet(wb, sampleResult(), defaultSettings(2019));
+    const { out: again, wb: back } = await exportRanking(wb, defaultSettings(2019));
     expect(again).toEqual({ sheetName: 'Xếp hạng', notice: null });
-    const { wb: back } = await saveAndRead(wb);
     expect(back.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Xếp hạng', 'Ghi chú']);
     expect(String(back.getWorksheet('Xếp hạng')!.getCell('A1').value)).toContain('NĂM 2019');
-    expect(back.getWorksheet('Tổng hợp')!.getCell('B3').value).toBe('Sở Tài chính');
+    expect(back.getWorksheet('Tổng hợp')!.getCell('B3').value).toBe('Sở Xây dựng');
     expect(back.getWorksheet('Ghi chú')!.getCell('A1').value).toBe('sau bảng xếp hạng');
     const names = back.definedNames.model.filter((n) => n.name === RANKING_DEFINED_NAME);
     expect(names).toHaveLength(1);
@@ -261,15 +272,13 @@ describe('exporting again and staff sheets', () => {
     staff.getCell('A1').value = 'Bảng xếp hạng do phòng tự lập';
     staff.getCell('B2').value = 42;
 
-    const out = writeRankingSheet(wb, sampleResult(), settings);
+    const { out, wb: back } = await exportRanking(wb, settings);
     expect(out.sheetName).toBe('Xếp hạng (CQĐT)');
     expect(out.notice).toContain('"Xếp hạng"');
     expect(out.notice).toContain('"Xếp hạng (CQĐT)"');
 
-    const { wb: back } = await saveAndRead(wb);
-    const second = writeRankingSheet(back, sampleResult(), settings);
+    const { out: second, wb: final } = await exportRanking(back, settings);
     expect(second.sheetName).toBe('Xếp hạng (CQĐT)');
-    const { wb: final } = await saveAndRead(back);
     expect(final.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Xếp hạng', 'Xếp hạng (CQĐT)']);
     const kept = final.getWorksheet('Xếp hạng')!;
     expect(kept.getCell('A1').value).toBe('Bảng xếp hạng do phòng tự lập');
@@ -281,11 +290,10 @@ describe('exporting again and staff sheets', () => {
   it('never removes the scored sheet, even if the recorded name points at it', async () => {
     const wb = withSubmissionSheet();
     wb.definedNames.add("'Tổng hợp'!$A$1:$B$3", RANKING_DEFINED_NAME);
-    const out = writeRankingSheet(wb, sampleResult(), settings); // scored sheet: "Tổng hợp"
+    const { out, wb: back } = await exportRanking(wb, settings); // scored sheet: "Tổng hợp"
     expect(out.sheetName).toBe('Xếp hạng');
-    const { wb: back } = await saveAndRead(wb);
     expect(back.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Xếp hạng']);
-    expect(back.getWorksheet('Tổng hợp')!.getCell('B3').value).toBe('Sở Tài chính');
+    expect(back.getWorksheet('Tổng hợp')!.getCell('B3').value).toBe('Sở Xây dựng');
   });
 });
 
@@ -295,9 +303,9 @@ describe('the bundled 2018 sample', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(sample);
     const before = wb.worksheets.map((s) => s.name);
-    const out = writeRankingSheet(wb, score(await readGrids(sample)), settings);
+    expect(score(await readGrids(sample)).units).toHaveLength(150);
+    const { out, wb: back } = await exportRanking(wb, settings);
     expect(out.notice).toBeNull();
-    const { wb: back } = await saveAndRead(wb);
     expect(back.worksheets.map((s) => s.name)).toEqual([...before, out.sheetName]);
     const ws = back.getWorksheet(out.sheetName)!;
     const titles = textInA(ws);

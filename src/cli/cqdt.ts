@@ -1,115 +1,188 @@
 /**
- * `cqdt score INPUT.xlsx …` (docs/dong-lenh.md): scores a workbook file with the same engine as the
- * add-in. Everything is computed in memory first; files are written only when all succeeded.
+ * `cqdt score INPUT.xlsx …` (docs/dong-lenh.md): scores a workbook file with the same engine as
+ * the add-in. Everything is computed in memory first; the outputs are then written all or
+ * nothing (./outputs). Exit status 0 scored, 1 not scored or not written (one Vietnamese line on
+ * standard error), 2 a usage error (with the usage), 130 stopped by Ctrl-C. Never a stack trace.
  */
-import { existsSync, realpathSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { ParseArgsConfig, parseArgs } from 'node:util';
 import { BUILTIN_RUBRIC } from '../rubric/builtin';
 import { builtinRubric } from '../rubric/builtins';
+import { compileRubric } from '../rubric/compiled';
+import { rubricFromJsonText } from '../rubric/loadRubric';
+import { builtinList, unknownRubricMessage } from './rubricOption';
 import { formatTierCounts } from './printSummary';
-import { builtinList, resolveRubricOption } from './rubricOption';
 import { summaryParagraph } from '../report/summary';
 import { unitListFromJson } from '../sheet/unitList';
-import { PreviousSource, scoreXlsx } from '../workbook/xlsx/scoreXlsx';
+import { PreviousSource, ScoreStep, scoreXlsx } from '../workbook/xlsx/scoreXlsx';
+import { fileErrorMessage } from './fileErrors';
+import { OutputError, OutputTarget, OutputTransaction, rollbackAll } from './outputs';
 
 export const USAGE = `Cách dùng:
   cqdt score INPUT.xlsx [--sheet TÊN] [--units UNITS.json] [--rubric RUBRIC.json|MÃ]
                         [--out SCORED.xlsx] [--json RESULT.json] [--docx DRAFT.docx]
-                        [--year NĂM] [--province TỈNH] [--previous NĂM_TRƯỚC.xlsx|.json]
+                        [--year NĂM] [--province TỈNH] [--previous NĂM_TRƯỚC.xlsx|.json] [--quiet]
   cqdt rubric [MÃ] [--out RUBRIC.json] ghi một bộ tiêu chí có sẵn ra JSON (để sửa rồi dùng với --rubric)
   cqdt rubric --list                   liệt kê các bộ tiêu chí có sẵn
+  cqdt --help | cqdt score --help      cách dùng
+  cqdt --version                       phiên bản
 
   --sheet   trang cần chấm (mặc định: trang đầu tiên có bảng tổng hợp)
   --units   danh mục đơn vị phải báo cáo (JSON: [{"name","tier","district"}], tier là mã cấp của bộ tiêu chí)
-  --rubric  bộ tiêu chí: tệp JSON hoặc mã bộ có sẵn (bac-kan-2018, cds-2025-mau); mặc định: trang "Tiêu chí"
-            trong tệp, nếu không có thì bộ bac-kan-2018
-  --out     bản sao đã chấm: kết quả ghi cạnh số liệu, tô màu, trang "Xếp hạng" (tệp gốc không bị sửa)
+  --rubric  bộ tiêu chí: tệp JSON hoặc mã bộ có sẵn (bac-kan-2018, cds-2025-mau; tệp có sẵn được ưu tiên);
+            mặc định: trang "Tiêu chí" trong tệp, nếu không có thì bộ bac-kan-2018
+  --out     bản sao đã chấm: kết quả ghi cạnh số liệu, tô màu, trang "Xếp hạng" (tệp gốc không bị sửa;
+            mọi phần khác của tệp — biểu đồ, hình, ghi chú, trang khác — được giữ nguyên)
   --json    kết quả dạng JSON
   --docx    dự thảo quyết định công bố kết quả (.docx)
-  --year    năm đánh giá (mặc định: năm ghi ở dòng tiêu đề của bảng, nếu không có thì năm trước)
-  --province tên tỉnh trong dự thảo (mặc định: tỉnh của bộ tiêu chí)
+  --year    năm đánh giá (mặc định: năm lưu trong tệp từ add-in, nếu không có thì năm ở dòng tiêu đề của bảng,
+            nếu không có nữa thì năm trước)
+  --province tên tỉnh trong dự thảo (mặc định: tỉnh lưu trong tệp từ add-in, nếu không có thì tỉnh của bộ tiêu chí)
   --previous kết quả năm trước (bản đã chấm .xlsx hoặc JSON của --json) để so sánh: tổng điểm năm trước,
-             thay đổi, số đơn vị lên/xuống mức; đơn vị không khớp tên được liệt kê`;
+             thay đổi, số đơn vị lên/xuống mức; đơn vị không khớp tên được liệt kê
+  --quiet   không in gì ngoài lỗi
+
+Mã thoát: 0 đã chấm; 1 không chấm được hoặc không ghi được (không tệp nào được ghi); 2 sai cách gọi.`;
 
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Progress of a long run, shown only on a terminal. */
+  progress?: (text: string | null) => void;
 }
 
-const defaultIo: Io = {
-  stdout: (t) => process.stdout.write(`${t}\n`),
-  stderr: (t) => process.stderr.write(`${t}\n`),
-};
-
+/** A failure the user can act on: one line, exit status 1. */
 class CliError extends Error {}
+/** A usage error: the line, then the usage, exit status 2. */
+class UsageError extends Error {}
 
-function samePath(a: string, b: string): boolean {
-  const real = (p: string) => (existsSync(p) ? realpathSync(p) : path.resolve(p));
-  return real(a) === real(b);
-}
+const oneLine = (s: string) => s.replace(/\s*\r?\n\s*/g, ' ').trim();
 
-async function readText(file: string, what: string): Promise<string> {
+/** Whether a path names an existing file (or anything that is not a built-in id). */
+function isFile(p: string): boolean {
   try {
-    return await readFile(file, 'utf8');
+    statSync(p);
+    return true;
   } catch {
-    throw new CliError(`Không đọc được ${what} "${file}"`);
+    return false;
   }
 }
 
-/** Writes through a temporary file and a rename, so a reader never sees half a file. */
-async function writeAtomically(file: string, data: Uint8Array | string): Promise<void> {
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, data);
-  await rename(temp, file);
+function version(): string {
+  for (const up of ['..', path.join('..', '..')]) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(__dirname, up, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === 'cqdt-scorecard' && pkg.version) return pkg.version;
+    } catch {
+      /* try the next place */
+    }
+  }
+  return 'không rõ';
+}
+
+async function readInput(file: string, what: string): Promise<Buffer> {
+  try {
+    if (statSync(file).isDirectory()) throw new CliError(`"${file}" là một thư mục, không phải ${what}`);
+    return await readFile(file);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(fileErrorMessage(e, file, 'read'));
+  }
+}
+
+const STEP_TEXT: Record<ScoreStep, string> = {
+  reading: 'Đang đọc tệp…',
+  scoring: 'Đang kiểm tra số liệu và chấm điểm…',
+  scoredCopy: 'Đang lập bản đã chấm…',
+  decisionDraft: 'Đang lập dự thảo quyết định…',
+};
+
+const SCORE_OPTIONS = {
+  sheet: { type: 'string' },
+  units: { type: 'string' },
+  rubric: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'string' },
+  docx: { type: 'string' },
+  year: { type: 'string' },
+  province: { type: 'string' },
+  previous: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, allowPositionals: true, options, strict: true as const });
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    const m = /'([^']+)'/.exec((e as Error).message);
+    const option = m?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`Không có tùy chọn "${option}"`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+      throw new UsageError(`Tùy chọn "${option.split(' ')[0]}" cần một giá trị`);
+    throw new UsageError(`Cách gọi không hợp lệ: ${oneLine((e as Error).message)}`);
+  }
 }
 
 async function scoreCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      sheet: { type: 'string' },
-      units: { type: 'string' },
-      rubric: { type: 'string' },
-      out: { type: 'string' },
-      json: { type: 'string' },
-      docx: { type: 'string' },
-      year: { type: 'string' },
-      province: { type: 'string' },
-      previous: { type: 'string' },
-    },
-  });
+  const { values, positionals } = parse(args, SCORE_OPTIONS);
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const quiet = !!values.quiet;
+  const say = quiet ? () => undefined : io.stdout;
+  const progress = quiet ? undefined : io.progress;
   let year: number | undefined;
   if (values.year !== undefined) {
+    if (!/^\d{4}$/.test(values.year)) throw new UsageError(`--year cần một năm bốn chữ số, không phải "${values.year}"`);
     year = Number(values.year);
-    if (!/^\d{4}$/.test(values.year)) throw new CliError(`--year cần một năm bốn chữ số, không phải "${values.year}"`);
   }
-  if (positionals.length !== 1) throw new CliError('Cần đúng một tệp .xlsx để chấm');
+  if (positionals.length === 0) throw new UsageError('Cần một tệp .xlsx để chấm');
+  if (positionals.length > 1)
+    throw new UsageError(`Chỉ chấm một tệp mỗi lần, nhưng có ${positionals.length}: ${positionals.join(', ')}`);
   const input = positionals[0];
-  if (!existsSync(input)) throw new CliError(`Không có tệp "${input}"`);
-  for (const option of ['out', 'json', 'docx'] as const) {
-    const target = values[option];
-    if (target && samePath(target, input)) {
-      throw new CliError(`--${option} không được trùng với tệp đầu vào "${input}": tệp gốc không bao giờ bị ghi đè`);
-    }
-  }
 
+  // Every output path is checked before the (possibly long) work starts.
+  const targets: OutputTarget[] = (['out', 'json', 'docx'] as const)
+    .filter((o) => values[o] !== undefined)
+    .map((o) => ({ option: `--${o}`, file: values[o]! }));
+  const transaction = new OutputTransaction(targets);
+  const inputs = [{ option: 'INPUT', file: input }];
+  for (const o of ['units', 'rubric', 'previous'] as const) {
+    // A built-in rubric's id is not a file.
+    if (values[o] && (o !== 'rubric' || isFile(values[o]!))) inputs.push({ option: `--${o}`, file: values[o]! });
+  }
+  transaction.check(inputs);
+
+  progress?.(STEP_TEXT.reading);
   let rubric = null;
-  if (values.rubric) {
-    const loaded = await resolveRubricOption(values.rubric);
+  let rubricSource: 'file' | 'builtin' = 'file';
+  if (values.rubric && isFile(values.rubric)) {
+    // A file wins over a built-in rubric of the same name.
+    const text = (await readInput(values.rubric, 'tệp bộ tiêu chí')).toString('utf8');
+    const loaded = rubricFromJsonText(text, `"${values.rubric}"`);
     if (!loaded.ok) throw new CliError(loaded.message);
     rubric = loaded.rubric;
+  } else if (values.rubric) {
+    const builtin = builtinRubric(values.rubric);
+    if (!builtin) throw new CliError(unknownRubricMessage(values.rubric));
+    rubric = compileRubric(builtin);
+    rubricSource = 'builtin';
   }
   let unitList = null;
   if (values.units) {
     let data: unknown;
+    const text = (await readInput(values.units, 'tệp danh mục đơn vị')).toString('utf8');
     try {
-      data = JSON.parse(await readText(values.units, 'tệp danh mục đơn vị'));
+      data = JSON.parse(text);
     } catch (e) {
-      if (e instanceof CliError) throw e;
       throw new CliError(`Tệp danh mục đơn vị "${values.units}" không phải JSON hợp lệ: ${(e as Error).message}`);
     }
     const list = unitListFromJson(data, `"${values.units}"`);
@@ -120,70 +193,76 @@ async function scoreCommand(args: string[], io: Io): Promise<number> {
   let previous: PreviousSource | null = null;
   if (values.previous) {
     const file = values.previous;
-    if (!existsSync(file)) throw new CliError(`Không có tệp năm trước "${file}"`);
+    const bytes = await readInput(file, 'tệp năm trước');
     if (/\.json$/i.test(file)) {
       try {
-        previous = { kind: 'json', data: JSON.parse(await readText(file, 'tệp kết quả năm trước')), name: file };
+        previous = { kind: 'json', data: JSON.parse(bytes.toString('utf8')), name: file };
       } catch (e) {
-        if (e instanceof CliError) throw e;
         throw new CliError(`Tệp kết quả năm trước "${file}" không phải JSON hợp lệ (${(e as Error).message})`);
       }
     } else {
-      previous = { kind: 'xlsx', bytes: new Uint8Array(await readFile(file)), name: file };
+      previous = { kind: 'xlsx', bytes: new Uint8Array(bytes), name: file };
     }
   }
 
-  const bytes = new Uint8Array(await readFile(input));
+  const bytes = new Uint8Array(await readInput(input, 'tệp .xlsx'));
   const scored = await scoreXlsx({
     bytes,
     sheetName: values.sheet ?? null,
     rubric,
+    rubricSource,
     unitList,
     scoredCopy: !!values.out,
     decisionDraft: !!values.docx,
     previous,
     settings: { ...(year ? { year } : {}), ...(values.province ? { province: values.province } : {}) },
+    onStep: (step) => progress?.(STEP_TEXT[step]),
   });
   if (!scored.ok) throw new CliError(`${input}: ${scored.message}`);
   const { output } = scored;
 
-  // Everything is ready: now write, then report.
-  const written: string[] = [];
-  if (values.out && output.scoredCopy) {
-    await writeAtomically(values.out, output.scoredCopy);
-    written.push(values.out);
+  // Everything is ready: now write, all or nothing, then report.
+  const data = new Map<string, Uint8Array | string>();
+  if (values.out && output.scoredCopy) data.set(values.out, output.scoredCopy);
+  if (values.json) data.set(values.json, `${JSON.stringify(output.json, null, 2)}\n`);
+  if (values.docx && output.decisionDraft) data.set(values.docx, output.decisionDraft);
+  if (data.size) {
+    progress?.('Đang ghi các tệp kết quả…');
+    transaction.writeTemps(data);
+    await new Promise((resolve) => setImmediate(resolve)); // Ctrl-C here still undoes everything
+    transaction.commit();
   }
-  if (values.json) {
-    await writeAtomically(values.json, `${JSON.stringify(output.json, null, 2)}\n`);
-    written.push(values.json);
-  }
-  if (values.docx && output.decisionDraft) {
-    await writeAtomically(values.docx, output.decisionDraft);
-    written.push(values.docx);
-  }
-  for (const w of output.warnings) io.stderr(`Lưu ý: ${w}`);
-  io.stdout(formatTierCounts(output.result));
-  io.stdout(`\nTóm tắt (năm ${output.settings.year}):\n${summaryParagraph(output.result)}`);
-  if (written.length) io.stdout(`\nĐã ghi: ${written.join(', ')}`);
+  progress?.(null);
+  if (!quiet) for (const w of output.warnings) io.stderr(`Lưu ý: ${oneLine(w)}`);
+  say(formatTierCounts(output.result));
+  say(`\nTóm tắt (năm ${output.settings.year}):\n${summaryParagraph(output.result)}`);
+  if (data.size) say(`\nĐã ghi: ${[...data.keys()].join(', ')}`);
   return 0;
 }
 
 async function rubricCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { out: { type: 'string' }, list: { type: 'boolean' } },
-  });
+  const { values, positionals } = parse(args, {
+    out: { type: 'string' },
+    list: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  } as const);
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
   if (values.list) {
     io.stdout(builtinList());
     return 0;
   }
-  if (positionals.length > 1) throw new CliError('Chỉ ghi một bộ tiêu chí mỗi lần (xem: cqdt rubric --list)');
+  if (positionals.length > 1) throw new UsageError(`Chỉ ghi một bộ tiêu chí mỗi lần, không hiểu "${positionals[1]}"`);
   const rubric = positionals.length ? builtinRubric(positionals[0]) : BUILTIN_RUBRIC;
   if (!rubric) throw new CliError(`Không có bộ tiêu chí có sẵn mã "${positionals[0]}" (xem: cqdt rubric --list)`);
   const text = `${JSON.stringify(rubric, null, 2)}\n`;
   if (values.out) {
-    await writeAtomically(values.out, text);
+    const transaction = new OutputTransaction([{ option: '--out', file: values.out }]);
+    transaction.check([]);
+    transaction.writeTemps(new Map([[values.out, text]]));
+    transaction.commit();
     io.stdout(`Đã ghi bộ tiêu chí ${rubric.id} vào ${values.out}`);
   } else {
     io.stdout(text.trimEnd());
@@ -191,8 +270,8 @@ async function rubricCommand(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-/** Runs the command line; returns the exit status (0 scored, 1 could not be scored). */
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+/** Runs the command line; returns the exit status. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'score') return await scoreCommand(rest, io);
@@ -201,18 +280,87 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.stdout(USAGE);
       return 0;
     }
-    throw new CliError(command ? `Lệnh không hợp lệ "${command}"` : 'Thiếu lệnh');
+    if (command === '--version' || command === '-v' || command === 'version') {
+      io.stdout(`cqdt ${version()}`);
+      return 0;
+    }
+    throw new UsageError(command ? `Không có lệnh "${command}"` : 'Cần một lệnh, chẳng hạn "cqdt score TỆP.xlsx"');
   } catch (e) {
-    if (e instanceof CliError) {
-      io.stderr(`cqdt: ${e.message}`);
+    io.progress?.(null);
+    if (e instanceof UsageError) {
+      io.stderr(`cqdt: ${oneLine(e.message)}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof CliError || e instanceof OutputError) {
+      io.stderr(`cqdt: ${oneLine(e.message)}`);
       return 1;
     }
-    // parseArgs reports unknown options with a TypeError carrying a code.
-    if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`cqdt: ${(e as Error).message} (xem: cqdt --help)`);
-      return 1;
-    }
-    io.stderr(`cqdt: lỗi không mong đợi: ${(e as Error).stack ?? e}`);
+    rollbackAll();
+    const detail = e instanceof Error ? e.message : String(e);
+    io.stderr(
+      `cqdt: lỗi không mong đợi (${oneLine(detail)}); không tệp nào được ghi — hãy báo cho người phụ trách kèm tệp đã dùng`,
+    );
     return 1;
   }
+}
+
+/**
+ * Standard output and error of this process: a closed pipe (`cqdt … | head`) ends printing
+ * quietly; progress goes to standard error only when it is a terminal.
+ */
+export function processIo(): Io {
+  let stdoutClosed = false;
+  let stderrClosed = false;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') stdoutClosed = true;
+  });
+  process.stderr.on('error', () => {
+    stderrClosed = true;
+  });
+  let shown = false;
+  return {
+    stdout: (t) => {
+      if (!stdoutClosed) process.stdout.write(`${t}\n`);
+    },
+    stderr: (t) => {
+      if (!stderrClosed) process.stderr.write(`${t}\n`);
+    },
+    progress: process.stderr.isTTY
+      ? (t) => {
+          if (stderrClosed) return;
+          if (t === null) {
+            if (shown) process.stderr.write('\r\x1b[K');
+            shown = false;
+          } else {
+            process.stderr.write(`\r\x1b[K${t}`);
+            shown = true;
+          }
+        }
+      : undefined,
+  };
+}
+
+/**
+ * The entry point of bin/cqdt.js. Ctrl-C undoes any output half written, says so, and ends the
+ * process by the same signal (the shell reports 130), as command-line tools do.
+ */
+export function run(argv: string[]): void {
+  const io = processIo();
+  const stop = (signal: NodeJS.Signals) => {
+    rollbackAll();
+    io.progress?.(null);
+    io.stderr('cqdt: đã dừng theo yêu cầu (Ctrl-C); không tệp kết quả nào được ghi');
+    process.removeAllListeners(signal);
+    process.kill(process.pid, signal);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  main(argv, io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = 1;
+    },
+  );
 }

@@ -7,7 +7,7 @@ import type { ScoreResult } from '../scoring/types';
 import { formatCents, formatCentsShort } from '../scoring/viFormat';
 import { wholePercent } from '../report/summary';
 
-const SOURCES = { builtin: 'mặc định', sheet: 'trang "Tiêu chí"', file: 'tệp' } as const;
+const SOURCES = { builtin: 'có sẵn', sheet: 'trang "Tiêu chí"', file: 'tệp' } as const;
 
 export function formatTierCounts(result: ScoreResult): string {
   const lines: string[] = [];

@@ -39,6 +39,8 @@ export interface WorkbookInput {
   activeSheet?: string | null;
   /** An explicit rubric (--rubric, or imported in the task pane): wins over the "Tiêu chí" sheet. */
   rubric?: CompiledRubric | null;
+  /** Where the explicit rubric came from (a file unless said otherwise). */
+  rubricSource?: RubricSource;
   /** An explicit unit list (--units): wins over the "Danh mục đơn vị" sheet. */
   unitList?: RawUnitList | null;
   /** Where the result block already stands (from the defined name), to leave it out of the table. */
@@ -59,9 +61,9 @@ export function isOwnSheet(name: string): boolean {
 
 /** The rubric in use: explicit, else the "Tiêu chí" sheet, else the built-in one. */
 export function chooseRubric(
-  input: Pick<WorkbookInput, 'sheets' | 'rubric'>,
+  input: Pick<WorkbookInput, 'sheets' | 'rubric' | 'rubricSource'>,
 ): { ok: true; rubric: CompiledRubric; source: RubricSource } | { ok: false; message: string } {
-  if (input.rubric) return { ok: true, rubric: input.rubric, source: 'file' };
+  if (input.rubric) return { ok: true, rubric: input.rubric, source: input.rubricSource ?? 'file' };
   const sheet = findSheet(input.sheets, RUBRIC_SHEET);
   if (sheet) {
     const read = rubricFromGrid(sheet);

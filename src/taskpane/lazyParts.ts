@@ -1,6 +1,6 @@
 /**
  * The heavy parts the pane needs only on demand, each its own webpack chunk so that the pane
- * opens fast: the Word writer (docx) for the decision draft, ExcelJS for last year's workbook.
+ * opens fast: the Word writer (docx) for the decision draft, the .xlsx package reader (fflate, saxes) for last year's workbook.
  * A chunk that cannot be fetched (offline, blocked) comes back as a message, never a throw.
  */
 import type { Outcome } from '../workbook/gateway';

@@ -1,6 +1,6 @@
 /**
  * Last year's result from a file the user picked: the command line's RESULT.json (it carries
- * `year` and `units`), or last year's scored workbook, read by ExcelJS loaded on demand. The
+ * `year` and `units`), or last year's scored workbook, read by the .xlsx package reader loaded on demand. The
  * ranking JSON this pane downloads is another shape; it is recognised and explained.
  */
 import { PreviousYear, previousFromJson } from '../scoring/compareYears';

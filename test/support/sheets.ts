@@ -3,7 +3,7 @@
  * written with ExcelJS, and scoring through the same path as the command line.
  */
 import ExcelJS from 'exceljs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BUILTIN_RUBRIC } from '../../src/rubric/builtin';
@@ -11,7 +11,7 @@ import { CategoryJson, ResultJson, resultJson, UnitJson } from '../../src/report
 import { scoreWorkbook, WorkbookInput } from '../../src/scoring/scoreWorkbook';
 import type { ScoreResult } from '../../src/scoring/types';
 import type { CellValue, Grid } from '../../src/sheet/grid';
-import { workbookGrids } from '../../src/workbook/xlsx/readXlsx';
+import { openXlsx, readAllGrids } from '../../src/workbook/xlsx/readXlsx';
 
 export const CODES = BUILTIN_RUBRIC.inputs.map((i) => i.code);
 export const HEADER = ['STT', 'Tên đơn vị', 'Cấp', ...CODES];
@@ -130,9 +130,12 @@ export async function writeXlsx(sheets: SheetSpec[], file = path.join(tempDir(),
 
 /** Reads an .xlsx back into grids through the command line's reader. */
 export async function readGrids(file: string): Promise<Grid[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return workbookGrids(wb);
+  const loaded = openXlsx(new Uint8Array(readFileSync(file)));
+  if (!loaded.ok) throw new Error(loaded.message);
+  const read = readAllGrids(loaded.book);
+  if (!read.ok) throw new Error(read.message);
+  // Plain grids: the reader's are read on first use.
+  return read.grids.map((g) => ({ name: g.name, rows: g.rows, merges: g.merges }));
 }
 
 /** Writes the sheets to .xlsx, reads them back and scores them: the whole file path. */

@@ -2,13 +2,13 @@
  * Last year's figures for the change since last year (compareYears): from last year's
  * RESULT.json, or from its scored workbook, which is scored again here by its own rubric. The
  * command line (--previous) and the task pane's file picker both come through here; the pane
- * loads this module on demand, as it brings ExcelJS with it.
+ * loads this module on demand (the package reader runs in the browser too).
  */
 import { RESULT_BLOCK_NAME } from '../../report/resultBlock';
 import { defaultYear } from '../../report/settings';
 import { PreviousYear, previousFromJson, previousFromResult } from '../../scoring/compareYears';
 import { scoreWorkbook } from '../../scoring/scoreWorkbook';
-import { definedNameArea, loadXlsx, workbookGrids } from './readXlsx';
+import { definedNameArea, openXlsx, readFailure } from './readXlsx';
 
 export type PreviousSource = { kind: 'xlsx'; bytes: Uint8Array; name: string } | { kind: 'json'; data: unknown; name: string };
 
@@ -16,16 +16,21 @@ export type PreviousOutcome = { ok: true; previous: PreviousYear } | { ok: false
 
 /** Last year's scored workbook, scored again; its year from its title rows (else the year before `today`'s). */
 export async function previousFromXlsx(bytes: Uint8Array, name: string, today: Date): Promise<PreviousOutcome> {
-  const loaded = await loadXlsx(bytes);
+  const loaded = openXlsx(bytes);
   if (!loaded.ok) return { ok: false, message: `Tệp năm trước "${name}": ${loaded.message}` };
-  const grids = workbookGrids(loaded.workbook);
-  const block = definedNameArea(loaded.workbook, RESULT_BLOCK_NAME);
-  const scored = scoreWorkbook({
-    sheets: grids,
-    resultBlock: block ? { sheet: block.sheet, from: block.area.left, to: block.area.right } : null,
-  });
+  const book = loaded.book;
+  const block = definedNameArea(book, RESULT_BLOCK_NAME);
+  let scored: ReturnType<typeof scoreWorkbook>;
+  try {
+    scored = scoreWorkbook({
+      sheets: book.grids,
+      resultBlock: block ? { sheet: block.sheet, from: block.area.left, to: block.area.right } : null,
+    });
+  } catch (e) {
+    return { ok: false, message: `Tệp năm trước "${name}": ${readFailure(e)}` };
+  }
   if (!scored.ok) return { ok: false, message: `Tệp năm trước "${name}": ${scored.message}` };
-  const grid = grids.find((g) => g.name === scored.result.sheet)!;
+  const grid = book.grids.find((g) => g.name === scored.result.sheet)!;
   const year = defaultYear(grid, new Date(today.getFullYear() - 1, 0, 1), scored.result.table.layout.headerRows[0]);
   return { ok: true, previous: previousFromResult(scored.result, `"${name}"`, year) };
 }

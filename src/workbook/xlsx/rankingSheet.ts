@@ -1,107 +1,89 @@
 /**
- * The "Xếp hạng" sheet (workbook.md, "The ranking sheet") written with ExcelJS: the ranking
- * tables of every tier, A4 landscape, fitted to the page width, the header row repeated on
- * every printed page. The sheet is recorded by the workbook-level name CQDT_XepHang; only a
- * sheet so recorded is ever replaced, and no other sheet is touched.
+ * The "Xếp hạng" sheet (docs/bang-tong-hop.md, "The ranking sheet") as a worksheet part, from
+ * the same pure plan the add-in writes from: values, looks, merged banners, row heights, column
+ * widths, A4 landscape fitted to the page width, the header row repeated on every printed page
+ * (a defined name, set by patchPackage) and the plan's page breaks. Names are values, never
+ * formulas: a name starting with "=" stays text.
  */
-import type ExcelJS from 'exceljs';
-import type { Borders, Cell, Workbook, Worksheet } from 'exceljs';
-import type { ScoreResult } from '../../scoring/types';
-import { RANKING_SHEET, RANKING_SHEET_ALTERNATIVE } from '../../scoring/scoreWorkbook';
-import {
-  FONT_NAME,
-  RANKING_DEFINED_NAME,
-  RANKING_PAGE,
-  RankingCellLook,
-  rankingSheetPlan,
-  rankingSheetTarget,
-} from '../../report/rankingSheetPlan';
-import type { DecisionSettings } from '../../report/settings';
-import { definedNameArea, setDefinedName } from './readXlsx';
+import type { RankingCellLook, RankingSheetPlan } from '../../report/rankingSheetPlan';
+import { FONT_NAME, RANKING_PAGE } from '../../report/rankingSheetPlan';
+import { a1, columnLetters } from '../../sheet/grid';
+import { cellXml } from './patchSheet';
+import { CellStyle, StylesPatch } from './stylesPatch';
 
-export { RANKING_DEFINED_NAME };
-export const RANKING_SHEET_NAME = RANKING_SHEET;
-export const RANKING_SHEET_FALLBACK = RANKING_SHEET_ALTERNATIVE;
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
-export interface RankingSheetOutcome {
-  sheetName: string;
-  /** Said to the user when the sheet could not take its usual name. */
-  notice: string | null;
-}
-
-/** ExcelJS orders tabs by this field, which its typings leave out. */
-type Ordered = Worksheet & { orderNo: number };
-
-/** Removes the sheet this module made last time (if any) and adds a fresh one in its place. */
-function recreateSheet(workbook: Workbook, scoredSheet: string): { sheet: Worksheet; notice: string | null } {
-  const recorded = definedNameArea(workbook, RANKING_DEFINED_NAME)?.sheet ?? null;
-  const target = rankingSheetTarget(
-    workbook.worksheets.map((ws) => ws.name),
-    recorded,
-    scoredSheet,
-    RANKING_SHEET,
-    RANKING_SHEET_ALTERNATIVE,
-  );
-  setDefinedName(workbook, RANKING_DEFINED_NAME, null);
-  let orderNo: number | null = null;
-  if (target.replaces) {
-    const own = workbook.getWorksheet(target.replaces)!;
-    orderNo = (own as Ordered).orderNo;
-    workbook.removeWorksheet(own.id);
-  }
-  const sheet = workbook.addWorksheet(target.name);
-  if (orderNo !== null) (sheet as Ordered).orderNo = orderNo; // keep its place among the tabs
-  return { sheet, notice: target.notice };
-}
-
-const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
-const BOX: Partial<Borders> = { top: THIN, bottom: THIN, left: THIN, right: THIN };
-
-function applyLook(cell: Cell, look: RankingCellLook): void {
-  cell.font = {
-    name: FONT_NAME,
-    size: look.size,
-    ...(look.bold ? { bold: true } : {}),
-    ...(look.italic ? { italic: true } : {}),
-  };
-  cell.alignment = { horizontal: look.horizontal, vertical: 'middle', wrapText: look.wrap };
-  if (look.border) cell.border = BOX;
-  if (look.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${look.fill}` } };
-  if (look.numberFormat) cell.numFmt = look.numberFormat;
-}
-
-function pageSetup(sheet: Worksheet, headerRow: number | null): void {
-  sheet.pageSetup = {
-    paperSize: 9, // A4
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: RANKING_PAGE.fitToWidth,
-    fitToHeight: 0, // as many pages down as needed
-    horizontalCentered: true,
-    margins: { ...RANKING_PAGE.margins },
-    ...(headerRow ? { printTitlesRow: `${headerRow}:${headerRow}` } : {}),
+function styleOf(look: RankingCellLook): CellStyle {
+  return {
+    font: { name: FONT_NAME, size: look.size, ...(look.bold ? { bold: true } : {}), ...(look.italic ? { italic: true } : {}) },
+    horizontal: look.horizontal,
+    vertical: 'center',
+    wrap: look.wrap,
+    border: look.border ? '000000' : null,
+    fill: look.fill,
+    numberFormat: look.numberFormat,
   };
 }
 
-/** Writes (or rewrites) the ranking sheet from its plan; no other sheet is touched. */
-export function writeRankingSheet(workbook: Workbook, result: ScoreResult, settings: DecisionSettings): RankingSheetOutcome {
-  const { sheet, notice } = recreateSheet(workbook, result.sheet);
-  const plan = rankingSheetPlan(result, settings);
-  plan.columns.forEach((col, i) => (sheet.getColumn(i + 1).width = col.width));
+/** The plan may carry page breaks (1-based rows that start a printed page); older plans have none. */
+type PlanWithBreaks = RankingSheetPlan & { pageBreaks?: number[] };
+
+export function rankingSheetXml(plan: PlanWithBreaks, styles: StylesPatch): string {
+  const width = plan.columns.length;
+  const rows: string[] = [];
+  const merges: string[] = [];
+  // Rows share their look objects: one style lookup per look, not per cell.
+  const styleIds = new Map<RankingCellLook, number>();
+  const styleId = (look: RankingCellLook) => {
+    let id = styleIds.get(look);
+    if (id === undefined) styleIds.set(look, (id = styles.cellXf(styleOf(look))));
+    return id;
+  };
   plan.rows.forEach((row, r) => {
-    if (row.kind === 'blank') return;
-    if (row.merged) sheet.mergeCells(r + 1, 1, r + 1, plan.columns.length);
-    if (row.height) sheet.getRow(r + 1).height = row.height;
-    row.values.forEach((value, c) => {
-      if (row.merged && c > 0 && !row.looks[c].border) return;
-      const cell = sheet.getCell(r + 1, c + 1);
-      if (!row.merged || c === 0) cell.value = value as ExcelJS.CellValue;
-      applyLook(cell, row.looks[c]);
-    });
+    if (row.kind === 'blank' && row.height === null) return;
+    if (row.merged && width > 1) merges.push(`${a1(r, 0)}:${a1(r, width - 1)}`);
+    const cells = row.values
+      .map((value, c) => {
+        const look = row.looks[c];
+        // A banner's text sits in its first cell; the others carry only a border, when it has one.
+        if (row.merged && c > 0 && !look.border) return '';
+        if (row.kind === 'blank') return '';
+        return cellXml('', a1(r, c), styleId(look), row.merged && c > 0 ? null : value);
+      })
+      .join('');
+    const height = row.height ? ` ht="${row.height}" customHeight="1"` : '';
+    rows.push(`<row r="${r + 1}"${height}>${cells}</row>`);
   });
-  pageSetup(sheet, plan.printTitleRow);
-  // A table whose columns differ from the one above starts a new printed page.
-  for (const row of plan.pageBreaks) sheet.getRow(row - 1).addPageBreak();
-  setDefinedName(workbook, RANKING_DEFINED_NAME, plan.reference(sheet.name));
-  return { sheetName: sheet.name, notice };
+  const lastRow = Math.max(1, plan.rows.length);
+  const cols = plan.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('');
+  const m = RANKING_PAGE.margins;
+  const breaks = (plan.pageBreaks ?? []).filter((b) => b > 1).sort((x, y) => x - y);
+  const breaksXml = breaks.length
+    ? `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">` +
+      breaks.map((b) => `<brk id="${b - 1}" max="16383" man="1"/>`).join('') +
+      `</rowBreaks>`
+    : '';
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<worksheet xmlns="${MAIN_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
+    `<dimension ref="A1:${columnLetters(Math.max(0, width - 1))}${lastRow}"/>` +
+    `<sheetViews><sheetView workbookViewId="0"/></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/>` +
+    (cols ? `<cols>${cols}</cols>` : '') +
+    `<sheetData>${rows.join('')}</sheetData>` +
+    (merges.length
+      ? `<mergeCells count="${merges.length}">${merges.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>`
+      : '') +
+    `<printOptions horizontalCentered="1"/>` +
+    `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
+    `<pageSetup paperSize="9" orientation="landscape" fitToWidth="${RANKING_PAGE.fitToWidth}" fitToHeight="0"/>` +
+    breaksXml +
+    `</worksheet>`
+  );
+}
+
+/** The print titles reference for the repeated header row: 'Xếp hạng'!$5:$5. */
+export function printTitlesReference(quotedSheet: string, row: number): string {
+  return `${quotedSheet}!$${row}:$${row}`;
 }

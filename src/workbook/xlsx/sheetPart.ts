@@ -1,0 +1,417 @@
+/**
+ * One worksheet part read into the engine's grid, and where its elements stand in the text so
+ * that the scored sheet can be patched (patchSheet). Rows and cells without "r", inline strings,
+ * shared strings, formulas by their cached value, dates by their number format; nothing is
+ * materialised beyond the cells the part holds (a whole-sheet validation is never expanded).
+ */
+import type { CellValue, Grid, MergedArea } from '../../sheet/grid';
+import { columnIndex, parseArea } from '../../sheet/grid';
+import { decodeXstring, prefixOf, walkXml } from './xml';
+
+export interface ElementSpan {
+  local: string;
+  start: number;
+  /** Just after the open tag's ">". */
+  openEnd: number;
+  /** Start of the close tag (equal to `end` when self-closing). */
+  closeStart: number;
+  end: number;
+  selfClosing: boolean;
+  attributes: Record<string, string>;
+}
+
+/** Flat per-row cell records: column, start, end, flags (CELL_*) for each cell. */
+export const CELL_FIELDS = 4;
+export const CELL_EXPLICIT_R = 1;
+/** A formula, a value or anything else that makes the cell staff's (never overwritten). */
+export const CELL_OCCUPIED = 2;
+
+export interface RowSpan {
+  r: number;
+  start: number;
+  openEnd: number;
+  end: number;
+  selfClosing: boolean;
+  explicitR: boolean;
+  cells: number[];
+}
+
+export interface CfRuleSpan {
+  start: number;
+  end: number;
+  priority: number;
+  formulas: string[];
+}
+
+export interface CfSpan {
+  span: ElementSpan;
+  rules: CfRuleSpan[];
+}
+
+export interface SheetLayout {
+  text: string;
+  /** The SpreadsheetML prefix with its colon ("" for the default namespace). */
+  prefix: string;
+  root: ElementSpan;
+  /** The worksheet's child elements, in order. */
+  children: ElementSpan[];
+  rows: RowSpan[];
+  cols: ElementSpan[];
+  conditionalFormats: CfSpan[];
+  /** The highest priority of the extension (x14) rules, which share the priority scale. */
+  extMaxPriority: number;
+}
+
+export interface ParsedSheet {
+  grid: Grid;
+  layout: SheetLayout;
+}
+
+export interface CellContext {
+  sharedStrings: string[];
+  /** Per cellXfs index: whether its number format shows a date. */
+  dateStyles: boolean[];
+  date1904: boolean;
+}
+
+const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
+
+/** Excel serial → Date, as the add-in's host and other readers give it (UTC). */
+export function serialToDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000));
+}
+
+function columnOf(ref: string): number {
+  let letters = '';
+  for (const ch of ref) {
+    const code = ch.charCodeAt(0);
+    if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) letters += ch;
+    else break;
+  }
+  return letters ? columnIndex(letters) : -1;
+}
+
+function rowOf(ref: string): number {
+  const m = /(\d+)$/.exec(ref);
+  return m ? Number(m[1]) : -1;
+}
+
+function cellValue(
+  type: string | undefined,
+  raw: string | null,
+  inline: string | null,
+  style: number,
+  ctx: CellContext,
+): CellValue {
+  switch (type) {
+    case 's': {
+      if (raw === null) return null;
+      const s = ctx.sharedStrings[Number(raw)];
+      return s === undefined ? null : s;
+    }
+    case 'inlineStr':
+      return inline ?? (raw === null ? null : decodeXstring(raw));
+    case 'str':
+      return raw === null ? null : decodeXstring(raw);
+    case 'b':
+      return raw === null ? null : raw.trim() === '1' || raw.trim().toLowerCase() === 'true';
+    case 'e':
+      return raw === null ? null : { error: raw.trim() };
+    case 'd': {
+      if (raw === null) return null;
+      const d = new Date(raw.trim().length <= 10 ? `${raw.trim()}T00:00:00Z` : raw.trim());
+      return Number.isNaN(d.getTime()) ? raw : d;
+    }
+    default: {
+      if (raw === null || raw.trim() === '') return null;
+      const n = Number(raw);
+      if (!Number.isFinite(n)) return raw;
+      return ctx.dateStyles[style] ? serialToDate(n, ctx.date1904) : n;
+    }
+  }
+}
+
+function span(tag: {
+  local: string;
+  start: number;
+  end: number;
+  selfClosing: boolean;
+  attributes: Record<string, string>;
+}): ElementSpan {
+  return {
+    local: tag.local,
+    start: tag.start,
+    openEnd: tag.end,
+    closeStart: tag.end,
+    end: tag.end,
+    selfClosing: tag.selfClosing,
+    attributes: tag.attributes,
+  };
+}
+
+/** Reads a worksheet part; throws XmlPartError when its XML is not well-formed. */
+export function parseSheet(text: string, part: string, name: string, ctx: CellContext): ParsedSheet {
+  // Rows by number while reading: a stray cell in row 1,048,576 must not make a sparse array.
+  const rowsByIndex = new Map<number, CellValue[]>();
+  let rowCountSeen = 0;
+  const merges: MergedArea[] = [];
+  const layout: SheetLayout = {
+    text,
+    prefix: '',
+    root: null as unknown as ElementSpan,
+    children: [],
+    rows: [],
+    cols: [],
+    conditionalFormats: [],
+    extMaxPriority: 0,
+  };
+  let maxCol = 0;
+  let rowNumber = 0;
+  let row: RowSpan | null = null;
+  let rowValues: CellValue[] = [];
+  // The cell being read.
+  let cellStart = 0;
+  let cellCol = -1;
+  let cellExplicit = false;
+  let cellType: string | undefined;
+  let cellStyle = 0;
+  let cellFormula = false;
+  let raw: string | null = null;
+  let inline: string | null = null;
+  let capture: 'v' | 't' | 'formula' | null = null;
+  let inPhonetic = 0;
+  let inCell = false;
+  let inSheetData = false;
+  let cf: CfSpan | null = null;
+  let rule: CfRuleSpan | null = null;
+  let formula = '';
+  let child: ElementSpan | null = null;
+  const open: ElementSpan[] = [];
+
+  walkXml(text, part, {
+    open: (tag) => {
+      const local = tag.local;
+      if (tag.depth === 0) {
+        layout.root = span(tag);
+        layout.prefix = prefixOf(tag.name);
+        return;
+      }
+      if (tag.depth === 1) {
+        child = span(tag);
+        layout.children.push(child);
+        if (local === 'sheetData') inSheetData = !tag.selfClosing;
+        else if (local === 'conditionalFormatting') {
+          cf = { span: child, rules: [] };
+          layout.conditionalFormats.push(cf);
+        }
+        if (!tag.selfClosing) open.push(child);
+        return;
+      }
+      if (inSheetData) {
+        if (local === 'row' && tag.depth === 2) {
+          const explicit = tag.attributes.r !== undefined;
+          rowNumber = explicit ? Number(tag.attributes.r) : rowNumber + 1;
+          row = {
+            r: rowNumber,
+            start: tag.start,
+            openEnd: tag.end,
+            end: tag.end,
+            selfClosing: tag.selfClosing,
+            explicitR: explicit,
+            cells: [],
+          };
+          layout.rows.push(row);
+          rowValues = [];
+          cellCol = -1;
+          return;
+        }
+        if (local === 'c' && tag.depth === 3) {
+          const ref = tag.attributes.r;
+          cellExplicit = ref !== undefined;
+          const col = cellExplicit ? columnOf(ref) : -1;
+          cellCol = col >= 0 ? col : cellCol + 1;
+          if (cellExplicit && row && !row.explicitR) {
+            // A cell's own reference wins over a row counted without "r".
+            const r = rowOf(ref);
+            if (r > 0) row.r = rowNumber = r;
+          }
+          cellStart = tag.start;
+          cellType = tag.attributes.t;
+          cellStyle = tag.attributes.s ? Number(tag.attributes.s) : 0;
+          cellFormula = false;
+          raw = null;
+          inline = null;
+          inCell = true;
+          if (tag.selfClosing) endCell(tag.end);
+          return;
+        }
+        if (!inCell) return;
+        if (local === 'v') {
+          capture = 'v';
+          raw = '';
+        } else if (local === 'f') cellFormula = true;
+        else if (local === 'is') inline = '';
+        else if (local === 'rPh') inPhonetic++;
+        else if (local === 't' && inline !== null && !inPhonetic) capture = 't';
+        if (tag.selfClosing) capture = null;
+        return;
+      }
+      if (local === 'cfRule' && cf) {
+        rule = { start: tag.start, end: tag.end, priority: Number(tag.attributes.priority ?? 0), formulas: [] };
+        cf.rules.push(rule);
+      } else if (local === 'cfRule' && tag.attributes.priority) {
+        // Extension (x14) rules share the priority scale.
+        layout.extMaxPriority = Math.max(layout.extMaxPriority, Number(tag.attributes.priority) || 0);
+      } else if (local === 'formula' && rule) {
+        capture = 'formula';
+        formula = '';
+      } else if (local === 'col' && child?.local === 'cols') {
+        layout.cols.push(span(tag));
+      } else if (local === 'mergeCell' && tag.attributes.ref) {
+        const area = parseArea(tag.attributes.ref);
+        if (area) merges.push(area);
+      }
+    },
+    close: (tag) => {
+      if (tag.depth === 0) {
+        layout.root.closeStart = tag.start;
+        layout.root.end = tag.end;
+        return;
+      }
+      if (tag.depth === 1) {
+        const el = open.pop();
+        if (el) {
+          el.closeStart = tag.start;
+          el.end = tag.end;
+        }
+        if (tag.local === 'sheetData') inSheetData = false;
+        if (tag.local === 'conditionalFormatting') cf = null;
+        child = null;
+        return;
+      }
+      if (inSheetData) {
+        if (tag.local === 'row' && tag.depth === 2 && row) {
+          row.end = tag.end;
+          if (row.cells.length || rowValues.length) {
+            rowsByIndex.set(row.r - 1, rowValues);
+            if (row.r > rowCountSeen) rowCountSeen = row.r;
+          }
+          row = null;
+          return;
+        }
+        if (tag.local === 'c' && tag.depth === 3 && inCell) {
+          endCell(tag.end);
+          return;
+        }
+        if (tag.local === 'v' || tag.local === 't') capture = null;
+        else if (tag.local === 'rPh') inPhonetic--;
+        return;
+      }
+      if (tag.local === 'formula' && rule) {
+        rule.formulas.push(formula);
+        capture = null;
+      } else if (tag.local === 'cfRule' && rule) {
+        rule.end = tag.end;
+        rule = null;
+      }
+    },
+    text: (t) => {
+      if (capture === 'v') raw += t;
+      else if (capture === 't') inline += decodeXstring(t);
+      else if (capture === 'formula') formula += t;
+    },
+  });
+
+  function endCell(end: number): void {
+    inCell = false;
+    capture = null;
+    const value = cellValue(cellType, raw, inline, cellStyle, ctx);
+    if (value !== null && value !== undefined) {
+      rowValues[cellCol] = value;
+      if (cellCol + 1 > maxCol) maxCol = cellCol + 1;
+    }
+    if (row) {
+      const occupied = value !== null || cellFormula ? CELL_OCCUPIED : 0;
+      row.cells.push(cellCol, cellStart, end, (cellExplicit ? CELL_EXPLICIT_R : 0) | occupied);
+    }
+  }
+
+  const rows: CellValue[][] = new Array<CellValue[]>(rowCountSeen).fill(EMPTY_ROW);
+  for (const [r, values] of rowsByIndex) rows[r] = values;
+  // Merged areas reach no further than the cells the sheet holds (a merge down to row 1,048,576
+  // would otherwise be expanded cell by cell by whoever looks it up).
+  const clipped: MergedArea[] = [];
+  for (const m of merges) {
+    if (m.top >= rows.length || m.left >= maxCol) continue;
+    clipped.push({ top: m.top, left: m.left, bottom: Math.min(m.bottom, rows.length - 1), right: Math.min(m.right, maxCol - 1) });
+  }
+  return { grid: { name, rows, merges: clipped }, layout };
+}
+
+export interface StylesInfo {
+  dateStyles: boolean[];
+}
+
+const DATE_BUILTINS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
+
+/** Whether a number format code shows a date or time (quoted text and [colours] aside). */
+export function isDateFormat(code: string): boolean {
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[(?!h\]|hh\]|m\]|mm\]|s\]|ss\])[^\]]*\]/gi, '')
+    .split(';')[0];
+  return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
+}
+
+/** Which cell styles show dates (from styles.xml), for reading numbers as dates. */
+export function readDateStyles(text: string | null, part: string): boolean[] {
+  if (text === null) return [];
+  const formats = new Map<number, string>();
+  const out: boolean[] = [];
+  let inCellXfs = false;
+  walkXml(text, part, {
+    open: (tag) => {
+      if (tag.local === 'numFmt') formats.set(Number(tag.attributes.numFmtId), tag.attributes.formatCode ?? '');
+      else if (tag.local === 'cellXfs') inCellXfs = !tag.selfClosing;
+      else if (tag.local === 'xf' && inCellXfs) {
+        const id = Number(tag.attributes.numFmtId ?? 0);
+        const code = formats.get(id);
+        out.push(code !== undefined ? isDateFormat(code) : DATE_BUILTINS.has(id));
+      }
+    },
+    close: (tag) => {
+      if (tag.local === 'cellXfs') inCellXfs = false;
+    },
+  });
+  return out;
+}
+
+/** The shared strings, rich text joined and phonetic guides left out. */
+export function readSharedStrings(text: string | null, part: string): string[] {
+  if (text === null) return [];
+  const out: string[] = [];
+  let current: string | null = null;
+  let inT = false;
+  let phonetic = 0;
+  walkXml(text, part, {
+    open: (tag) => {
+      if (tag.local === 'si') current = '';
+      else if (tag.local === 'rPh') phonetic++;
+      else if (tag.local === 't' && current !== null && !phonetic && !tag.selfClosing) inT = true;
+    },
+    close: (tag) => {
+      if (tag.local === 'si') {
+        out.push(current ?? '');
+        current = null;
+      } else if (tag.local === 'rPh') phonetic--;
+      else if (tag.local === 't') inT = false;
+    },
+    text: (t) => {
+      if (inT && current !== null) current += decodeXstring(t);
+    },
+  });
+  return out;
+}

@@ -1,0 +1,164 @@
+/**
+ * XML parts of the package: decoded to text, parsed with saxes (a conforming streaming parser)
+ * with the position of every tag, so that a part can be patched by splicing its text — what
+ * scoring does not own keeps its exact characters.
+ */
+import { SaxesParser, SaxesTag } from 'saxes';
+
+export class XmlPartError extends Error {
+  constructor(
+    readonly part: string,
+    readonly line: number | null,
+  ) {
+    super(`XML error in ${part}${line ? ` at line ${line}` : ''}`);
+  }
+}
+
+/** The part's text: UTF-8 (a byte order mark dropped), or UTF-16 when it starts with one. */
+export function decodeXml(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+const encoder = new TextEncoder();
+
+export function encodeXml(text: string): Uint8Array {
+  return encoder.encode(text);
+}
+
+/** "x:row" → "row": parts are matched by local name whatever prefix a producer chose. */
+export function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
+export function prefixOf(name: string): string {
+  const colon = name.indexOf(':');
+  return colon < 0 ? '' : name.slice(0, colon + 1);
+}
+
+export interface OpenTag {
+  name: string;
+  local: string;
+  attributes: Record<string, string>;
+  /** Offsets in the text: the tag's "<" and just after its ">". */
+  start: number;
+  end: number;
+  selfClosing: boolean;
+  depth: number;
+}
+
+export interface CloseTag {
+  name: string;
+  local: string;
+  /** Offsets of "</name>" (for a self-closing tag: the same as its open tag). */
+  start: number;
+  end: number;
+  depth: number;
+}
+
+export interface XmlHandlers {
+  open?(tag: OpenTag): void;
+  close?(tag: CloseTag): void;
+  text?(text: string): void;
+}
+
+/**
+ * Walks the XML, calling back with offsets; throws XmlPartError naming the part when the text is
+ * not well-formed. Text is reported only when a handler asks for it.
+ */
+export function walkXml(text: string, part: string, handlers: XmlHandlers): void {
+  const parser = new SaxesParser({ position: true });
+  let depth = 0;
+  let tagStart = 0;
+  let openName = '';
+  let failed: Error | null = null;
+  parser.on('error', (e) => {
+    failed ??= e;
+  });
+  parser.on('opentagstart', (tag) => {
+    // saxes has read one character past the name.
+    tagStart = parser.position - tag.name.length - 2;
+    openName = tag.name;
+  });
+  parser.on('opentag', (tag: SaxesTag) => {
+    const open: OpenTag = {
+      name: tag.name,
+      local: localName(tag.name),
+      attributes: tag.attributes as Record<string, string>,
+      start: tagStart,
+      end: parser.position,
+      selfClosing: tag.isSelfClosing,
+      depth,
+    };
+    if (!tag.isSelfClosing) depth++;
+    handlers.open?.(open);
+    if (tag.isSelfClosing) handlers.close?.({ name: tag.name, local: open.local, start: open.start, end: open.end, depth });
+  });
+  parser.on('closetag', (tag) => {
+    if (tag.isSelfClosing) return;
+    depth--;
+    const end = parser.position;
+    handlers.close?.({ name: tag.name, local: localName(tag.name), start: end - tag.name.length - 3, end, depth });
+  });
+  if (handlers.text) {
+    const onText = handlers.text;
+    parser.on('text', onText);
+    parser.on('cdata', onText);
+  }
+  void openName;
+  try {
+    parser.write(text).close();
+  } catch (e) {
+    failed ??= e as Error;
+  }
+  if (failed) {
+    const m = /^(?:[^:]*:)?(\d+):/.exec((failed as Error).message);
+    throw new XmlPartError(part, m ? Number(m[1]) : parser.line || null);
+  }
+}
+
+const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+// Characters XML 1.0 cannot carry: a value read from a cell may hold one.
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+export function escapeText(s: string): string {
+  return s.replace(XML_INVALID, '').replace(/[&<>]/g, (c) => TEXT_ESCAPES[c]);
+}
+
+export function escapeAttr(s: string): string {
+  return s
+    .replace(XML_INVALID, '')
+    .replace(/[&<>"]/g, (c) => TEXT_ESCAPES[c])
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
+}
+
+/** SpreadsheetML's escapes for characters XML cannot hold: "_x000D_" is a carriage return. */
+export function decodeXstring(s: string): string {
+  if (s.indexOf('_x') < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** One splice of a part's text: [start, end) replaced by text. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Applies non-overlapping edits; equal starts keep the order they were given in. */
+export function applyEdits(source: string, edits: Edit[]): string {
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i);
+  const parts: string[] = [];
+  let at = 0;
+  for (const { e } of sorted) {
+    if (e.start < at) throw new Error(`overlapping edits at ${e.start}`);
+    parts.push(source.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  parts.push(source.slice(at));
+  return parts.join('');
+}
