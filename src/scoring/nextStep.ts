@@ -182,19 +182,107 @@ function candidateValues(ctx: UnitContext, c: CompiledCriterion, from: number, l
   }
 }
 
-/** A changeable input: its options (values that pay more) and what each gives its criteria. */
+/** A value the input may take, and what it gives each criterion reading it. */
+interface Opt {
+  value: number;
+  /** Points of each of the item's criteria, in cents. */
+  points: number[];
+  /** Points gained over the unit's own entry, summed over the criteria. */
+  gain: number;
+}
+
+/**
+ * The values an input may take that pay more than its entry, ascending, each the smallest value
+ * for its points. A single ratio, best or points criterion has up to one option per cent of its
+ * maximum: those are found by inverting its formula rather than listed.
+ */
+interface OptionSpace {
+  /** The largest option (the input at its limit). */
+  top: Opt;
+  /** The smallest option. */
+  bottom: Opt;
+  /** The smallest option whose first criterion reaches `points`, or null. */
+  atLeast(points: number): Opt | null;
+  /** The option just below, or null at the lowest. */
+  below(o: Opt): Opt | null;
+  /** Roughly how many options there are (to search the coarsest first). */
+  size: number;
+}
+
+/** A changeable input: its criteria and the values it may take. */
 interface Item {
   /** Position in rubric.inputs. */
   index: number;
   state: InputState;
   /** Positions in tier.criteria of the scoring criteria that read it (that count). */
   criteria: number[];
+  /** Their points now. */
+  base: number[];
   /** Rubric order: its first criterion's position. */
   order: number;
-  /** Options, ascending: value, each criterion's points (criteria × options), total gain. */
-  values: number[];
-  points: number[][];
-  gains: number[];
+  space: OptionSpace;
+}
+
+/** Options listed in full (few of them, or several criteria). */
+function listSpace(options: Opt[]): OptionSpace {
+  const position = new Map(options.map((o, i) => [o, i]));
+  return {
+    top: options[options.length - 1],
+    bottom: options[0],
+    size: options.length,
+    atLeast: (points) => {
+      let lo = 0;
+      let hi = options.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (options[mid].points[0] >= points) hi = mid;
+        else lo = mid + 1;
+      }
+      return options[lo] ?? null;
+    },
+    below: (o) => options[position.get(o)! - 1] ?? null,
+  };
+}
+
+/**
+ * One criterion whose points rise with the value by a formula with an inverse: the smallest
+ * value with at least x points (docs/cach-cham-diem.md, bước 1, turned around).
+ */
+function curveSpace(
+  base: number,
+  from: number,
+  limit: number,
+  points: (v: number) => number,
+  smallest: (x: number) => number,
+): OptionSpace | null {
+  const at = (v: number): Opt => {
+    const p = points(v);
+    return { value: v, points: [p], gain: p - base };
+  };
+  /** The smallest value (above the entry) giving at least x points. */
+  const valueFor = (x: number) => {
+    let v = Math.max(smallest(x), from + 1, 0);
+    while (v > 0 && v - 1 > from && points(v - 1) >= x) v--; // guards against rounding in the inverse
+    while (points(v) < x && v <= limit) v++;
+    return v;
+  };
+  if (limit <= from || points(limit) <= base) return null;
+  const top = at(valueFor(points(limit)));
+  return {
+    top,
+    bottom: at(valueFor(base + 1)),
+    size: top.points[0] - base,
+    atLeast: (x) => {
+      const v = valueFor(Math.max(x, base + 1));
+      return v > limit ? null : at(v);
+    },
+    below: (o) => {
+      const v = o.value - 1;
+      if (v <= from) return null;
+      const p = points(v);
+      return p <= base ? null : at(valueFor(p));
+    },
+  };
 }
 
 const tierFacts = new WeakMap<CompiledTier, { totals: Set<number>; readers: Map<number, number[]> }>();
@@ -278,40 +366,39 @@ function makeItem(ctx: UnitContext, index: number, criteria: number[], totals: S
 
   const pointers = compiled.map((c) => pointsOf(ctx, c));
   const base = counted.map((k) => ctx.cents[k]);
-  const values: number[] = [];
+  const item = (space: OptionSpace | null): Item | null =>
+    space && { index, state, criteria: counted, base, order: Math.min(...counted), space };
   if (counted.length === 1) {
-    // The usual case: one criterion, whose candidate values already rise with its points.
-    const points: number[] = [];
-    const gains: number[] = [];
+    const c = compiled[0];
     const p = pointers[0];
-    let last = base[0];
-    for (const v of candidateValues(ctx, compiled[0], from, limit, p)) {
-      const c = p(v);
-      if (c <= last) continue;
-      values.push(v);
-      points.push(c);
-      gains.push(c - base[0]);
-      last = c;
+    const kind = c.def.kind;
+    if (kind === 'points') return item(curveSpace(base[0], from, limit, p, (x) => x));
+    if (kind === 'ratio' || kind === 'best') {
+      const b = kind === 'best' ? Number(ctx.best.get(index) ?? 0n) : numberOf(states[c.inputIndexes[1]].read);
+      if (b === null || b <= 0) return null;
+      // cents(v) ≥ x ⟺ v ≥ b(2x − 1) / 2max.
+      return item(
+        curveSpace(base[0], from, limit, p, (x) =>
+          x <= 0 ? 0 : Math.floor((b * (2 * x - 1) + 2 * c.maxCents - 1) / (2 * c.maxCents)),
+        ),
+      );
     }
-    if (values.length === 0) return null;
-    return { index, state, criteria: counted, order: counted[0], values, points: [points], gains };
   }
-  const candidates = [...new Set(compiled.flatMap((c, i) => candidateValues(ctx, c, from, limit, pointers[i])))].sort(
-    (a, b) => a - b,
-  );
-  const points: number[][] = counted.map(() => []);
-  const gains: number[] = [];
+  // Few options (bands, ratio bands, yes/no, a choice) or several criteria: listed in full. One
+  // criterion's candidates come in the order of its points (a choice's answers are not in order).
+  const candidates =
+    counted.length === 1
+      ? candidateValues(ctx, compiled[0], from, limit, pointers[0])
+      : [...new Set(compiled.flatMap((c, i) => candidateValues(ctx, c, from, limit, pointers[i])))].sort((a, b) => a - b);
+  const options: Opt[] = [];
   let last = base;
   for (const v of candidates) {
     const now = pointers.map((p) => p(v));
     if (!now.some((c, i) => c > last[i]) || now.some((c, i) => c < base[i])) continue;
-    values.push(v);
-    now.forEach((c, i) => points[i].push(c));
-    gains.push(now.reduce((s, c, i) => s + c - base[i], 0));
+    options.push({ value: v, points: now, gain: now.reduce((s, c, i) => s + c - base[i], 0) });
     last = now;
   }
-  if (values.length === 0) return null;
-  return { index, state, criteria: counted, order: Math.min(...counted), values, points, gains };
+  return options.length ? item(listSpace(options)) : null;
 }
 
 /** The changeable inputs behind the criteria in scope, and advice for blank totals. */
@@ -380,18 +467,19 @@ class Goal {
     return possible === 0 ? 0 : roundHalfUpNumber(points * this.ctx.tier.categories[c].maxCents, possible);
   }
 
-  /** The measure with the chosen option (a position, or -1 for unchanged) of each item. */
-  measure(items: Item[], chosen: number[]): number {
+  /** The measure with the chosen option of each item (null: unchanged). */
+  measure(items: Item[], chosen: (Opt | null)[]): number {
     const gains = this.gains;
     gains.fill(0);
-    items.forEach((item, i) => {
+    for (let i = 0; i < items.length; i++) {
       const o = chosen[i];
-      if (o < 0) return;
-      item.criteria.forEach((k, j) => {
-        const c = this.ctx.categoryOf[k];
-        if (c >= 0) gains[c] += item.points[j][o] - this.ctx.cents[k];
-      });
-    });
+      if (o === null) continue;
+      const item = items[i];
+      for (let j = 0; j < item.criteria.length; j++) {
+        const c = this.ctx.categoryOf[item.criteria[j]];
+        if (c >= 0) gains[c] += o.points[j] - item.base[j];
+      }
+    }
     let total = 0;
     for (const c of this.categories) total += this.score(c, this.achieved[c] + gains[c]);
     return total;
@@ -443,14 +531,14 @@ const SEARCH_BUDGET = 200_000;
 interface Path {
   items: Item[];
   /** The option chosen for each item. */
-  options: number[];
+  options: Opt[];
   gain: number;
 }
 
 class Search {
   evaluations = 0;
-  /** Per item, the first option that keeps its criteria at their floors. */
-  private readonly firsts = new Map<Item, number>();
+  /** Per item, its lowest option that keeps its criteria at their floors (a level's minimum). */
+  private readonly firsts = new Map<Item, Opt | null>();
 
   constructor(
     private readonly goal: Goal,
@@ -462,22 +550,25 @@ class Search {
     return this.evaluations > SEARCH_BUDGET;
   }
 
-  /** The item's lowest allowed option (a level's minimum may rule out the lower ones), or -1. */
-  first(item: Item): number {
+  first(item: Item): Opt | null {
     let f = this.firsts.get(item);
     if (f === undefined) {
       const floor = this.goal.floor;
-      f = item.values.findIndex((_, o) => item.criteria.every((k, j) => !floor.has(k) || item.points[j][o] >= floor.get(k)!));
+      // The first criterion's floor gives a place to start; the others are checked going up.
+      const k0 = item.criteria[0];
+      f = floor.has(k0) ? item.space.atLeast(Math.max(floor.get(k0)!, item.base[0] + 1)) : item.space.bottom;
+      const ok = (o: Opt) => item.criteria.every((k, j) => !floor.has(k) || o.points[j] >= floor.get(k)!);
+      while (f !== null && !ok(f)) f = item.space.atLeast(f.points[0] + 1);
       this.firsts.set(item, f);
     }
     return f;
   }
 
-  reaches(items: Item[], chosen: number[]): boolean {
+  reaches(items: Item[], chosen: (Opt | null)[]): boolean {
     this.evaluations++;
     if (this.sumNeed !== null) {
       let sum = 0;
-      for (let i = 0; i < items.length; i++) if (chosen[i] >= 0) sum += items[i].gains[chosen[i]];
+      for (const o of chosen) if (o !== null) sum += o.gain;
       return sum >= this.sumNeed;
     }
     return this.goal.measure(items, chosen) >= this.goal.need;
@@ -487,55 +578,80 @@ class Search {
    * The cheapest options (fewest points) for exactly these items that reach the goal, under
    * `limit`; null when none does. `least` is the fewest points any path can gain: reaching it
    * ends the search. Inner items try their options from the largest down, so a near-exact fit
-   * is found first; the last item is found by bisection (the measure only grows with it).
+   * is found first; the last item is found by bisection on its points (the measure only grows).
    */
   cheapest(items: Item[], limit: number, least: number): Path | null {
     const firsts = items.map((item) => this.first(item));
-    if (firsts.some((f) => f < 0)) return null;
-    const order = items.map((_, i) => i).sort((a, b) => items[a].values.length - items[b].values.length);
+    if (firsts.some((f) => f === null)) return null;
+    const order = items.map((_, i) => i).sort((a, b) => items[a].space.size - items[b].space.size);
     const last = order[order.length - 1];
     const inner = order.slice(0, -1);
-    const lowest = (i: number) => items[i].gains[firsts[i]];
-    const minAfter = inner.map((_, d) => inner.slice(d + 1).reduce((s, i) => s + lowest(i), 0) + lowest(last));
+    const lowestGain = (i: number) => firsts[i]!.gain;
+    const minAfter = inner.map((_, d) => inner.slice(d + 1).reduce((s, i) => s + lowestGain(i), 0) + lowestGain(last));
     const floor = Math.max(
       least,
-      items.reduce((s, _, i) => s + lowest(i), 0),
+      items.reduce((s, _, i) => s + lowestGain(i), 0),
     );
-    const top = (i: number) => items[i].values.length - 1;
-    const chosen = items.map((_, i) => top(i));
+    const chosen: (Opt | null)[] = items.map((item) => item.space.top);
     let best: Path | null = null;
     let bound = limit;
+    const lastItem = items[last];
 
     const search = (depth: number, gain: number): void => {
       if (this.exhausted || bound <= floor) return;
       if (depth === inner.length) {
-        chosen[last] = top(last);
+        if (this.sumNeed !== null && lastItem.criteria.length === 1) {
+          // Plain addition: the last item must gain what the others leave; its gain is its points' rise.
+          const o = lastItem.space.atLeast(Math.max(lastItem.base[0] + this.sumNeed - gain, firsts[last]!.points[0]));
+          this.evaluations++;
+          if (o !== null && gain + o.gain < bound) {
+            chosen[last] = o;
+            best = { items, options: [...(chosen as Opt[])], gain: gain + o.gain };
+            bound = gain + o.gain;
+          }
+          return;
+        }
+        chosen[last] = lastItem.space.top;
         if (!this.reaches(items, chosen)) return;
-        let lo = firsts[last];
-        let hi = top(last);
+        // The smallest points of the last item's first criterion that still reach the goal.
+        let lo = firsts[last]!.points[0];
+        let hi = lastItem.space.top.points[0];
         while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          chosen[last] = mid;
-          if (this.reaches(items, chosen)) hi = mid;
+          const mid = Math.floor((lo + hi) / 2);
+          const o = lastItem.space.atLeast(mid);
+          chosen[last] = o;
+          if (o !== null && this.reaches(items, chosen)) hi = mid;
           else lo = mid + 1;
         }
-        chosen[last] = lo;
-        const total = gain + items[last].gains[lo];
+        const o = lastItem.space.atLeast(lo);
+        if (o === null || o.gain < firsts[last]!.gain) return;
+        chosen[last] = o;
+        const total = gain + o.gain;
         if (total < bound) {
-          best = { items, options: [...chosen], gain: total };
+          best = { items, options: [...(chosen as Opt[])], gain: total };
           bound = total;
         }
         return;
       }
       const i = inner[depth];
-      for (let o = top(i); o >= firsts[i] && bound > floor; o--) {
-        if (gain + items[i].gains[o] + minAfter[depth] >= bound) continue;
+      const item = items[i];
+      const floorGain = firsts[i]!.gain;
+      let o: Opt | null = item.space.top;
+      while (o !== null && o.gain >= floorGain && bound > floor) {
+        const cap = bound - gain - minAfter[depth];
+        if (o.gain >= cap) {
+          // Too dear: jump to the largest option gaining less than the cap (one criterion), or step.
+          const at = item.criteria.length === 1 ? item.space.atLeast(item.base[0] + cap) : null;
+          o = at !== null && at.value <= o.value ? item.space.below(at) : item.space.below(o);
+          continue;
+        }
         chosen[i] = o;
-        for (let d = depth + 1; d < inner.length; d++) chosen[inner[d]] = top(inner[d]);
-        chosen[last] = top(last);
+        for (let d = depth + 1; d < inner.length; d++) chosen[inner[d]] = items[inner[d]].space.top;
+        chosen[last] = lastItem.space.top;
         // Smaller options here only fall further short.
         if (!this.reaches(items, chosen)) break;
-        search(depth + 1, gain + items[i].gains[o]);
+        search(depth + 1, gain + o.gain);
+        o = item.space.below(o);
       }
     };
     search(0, 0);
@@ -556,8 +672,8 @@ function beforeInRubric(a: Item[], b: Item[]): boolean {
  */
 function findPath(ctx: UnitContext, items: Item[], mandatory: Item[], goal: Goal, least: number): Path | null {
   const search = new Search(goal, goal.additiveNeed(items));
-  if (mandatory.some((item) => search.first(item) < 0)) return null;
-  const atTop = (set: Item[]) => set.map((item) => item.values.length - 1);
+  if (mandatory.some((item) => search.first(item) === null)) return null;
+  const atTop = (set: Item[]) => set.map((item) => item.space.top);
   if (!search.reaches(items, atTop(items))) return null;
   // Optional items in rubric order, so sets come out in rubric order: the first of the cheapest wins.
   const optional = items.filter((i) => !mandatory.includes(i));
@@ -577,7 +693,7 @@ function findPath(ctx: UnitContext, items: Item[], mandatory: Item[], goal: Goal
       if (chosen.length === extra) {
         const set = [...mandatory, ...chosen].sort((a, b) => a.order - b.order);
         if (!search.reaches(set, atTop(set))) return;
-        const lower = set.reduce((s, item) => s + item.gains[search.first(item)], 0);
+        const lower = set.reduce((s, item) => s + search.first(item)!.gain, 0);
         if (found !== null && lower >= found.gain) return;
         const best = search.cheapest(set, found === null ? Infinity : found.gain, least);
         if (
@@ -626,11 +742,11 @@ function changesOf(ctx: UnitContext, path: Path): StepChange[] {
       input: ctx.rubric.inputs[item.index].code,
       cell: item.state.cell,
       from: from === undefined ? null : shown(ctx, item.index, from),
-      to: shown(ctx, item.index, item.values[o]),
+      to: shown(ctx, item.index, o.value),
       criteria: item.criteria.map((k, j) => ({
         code: ctx.tier.criteria[k].code,
         fromCents: ctx.cents[k],
-        toCents: item.points[j][o],
+        toCents: o.points[j],
       })),
     };
   });
