@@ -8,6 +8,7 @@ import type { Tier } from '../rubric/schema';
 import type { IssueCode, Severity } from '../scoring/issues';
 import type { AppliedCorrection } from '../scoring/appraisal';
 import type { YearComparison } from '../scoring/compareYears';
+import { NextStep, allSteps } from '../scoring/nextStep';
 import type { ScoreResult, Status, UnitResult } from '../scoring/types';
 import type { CellValue } from '../sheet/grid';
 import { cellDisplayText } from '../sheet/typedValues';
@@ -27,7 +28,25 @@ export interface CategoryJson {
   max: number | null;
   applicable: boolean;
   level: number | null;
+  /** Rubrics with levels: the path to the next level, null at the top level or when not applicable. */
+  nextLevel?: NextStepJson | null;
 }
+
+export type StepValueJson = number | boolean | string | null;
+
+/** A path to the next level or grade (docs/dong-lenh.md, "Lộ trình nâng mức"). */
+export type NextStepJson = {
+  level?: number;
+  grade?: string;
+  /** Each change: the input, its cell, the value now (null for blank) and the value to reach. */
+  changes: { input: string; cell: string | null; from: StepValueJson; to: StepValueJson }[] | null;
+  /** Why there is no path: out of reach within the limits, or errors to fix first. */
+  reason?: 'unreachable' | 'fix_errors';
+  /** With fix_errors: the cells to fix first. */
+  cells?: string[];
+  /** Blank totals that hold points back ("Nhập R1a - Tổng số CBCCVC"). */
+  advice?: { input: string; cell: string | null; message: string }[];
+};
 
 /** What an info criterion collected: a number, yes/no, an answer, "Không áp dụng", or null. */
 export type InfoValue = number | boolean | string | null;
@@ -50,6 +69,8 @@ export interface UnitJson {
   percent: number | null;
   grade: string | null;
   rank: number | null;
+  /** Rubrics with grades: the path to the next grade, null at the top grade or for units not scored. */
+  nextGrade?: NextStepJson | null;
   criteria?: Record<string, CriterionJson>;
   issues: IssueJson[];
   corrections?: CorrectionJson[];
@@ -102,7 +123,19 @@ function infoValue(u: UnitResult, code: string, rubric: CompiledRubric): InfoVal
   }
 }
 
-export function unitJson(u: UnitResult, rubric: CompiledRubric): UnitJson {
+function stepJson(target: { level?: number; grade?: string }, step: NextStep): NextStepJson {
+  if (step.kind === 'fix_errors') return { ...target, changes: null, reason: 'fix_errors', cells: step.cells };
+  const advice = step.advice.length ? { advice: step.advice } : {};
+  if (step.kind === 'unreachable') return { ...target, changes: null, reason: 'unreachable', ...advice };
+  return {
+    ...target,
+    changes: step.changes.map((c) => ({ input: c.input, cell: c.cell, from: c.from, to: c.to })),
+    ...advice,
+  };
+}
+
+export function unitJson(u: UnitResult, rubric: CompiledRubric, steps: ReturnType<typeof allSteps> | null = null): UnitJson {
+  const next = steps?.get(u) ?? null;
   const categories: Record<string, CategoryJson> = {};
   for (const c of u.categories) {
     categories[c.id] = {
@@ -111,6 +144,10 @@ export function unitJson(u: UnitResult, rubric: CompiledRubric): UnitJson {
       applicable: c.applicable,
       level: c.level,
     };
+    if (steps && rubric.levels.length) {
+      const t = next?.levels.get(c.id) ?? null;
+      categories[c.id].nextLevel = t ? stepJson({ level: t.level }, t.step) : null;
+    }
   }
   const out: UnitJson = {
     name: u.name,
@@ -124,6 +161,9 @@ export function unitJson(u: UnitResult, rubric: CompiledRubric): UnitJson {
     percent: money(u.percentHundredths),
     grade: u.grade,
     rank: u.rank,
+    ...(steps && rubric.grades.length
+      ? { nextGrade: next?.grade ? stepJson({ grade: next.grade.grade }, next.grade.step) : null }
+      : {}),
     issues: [],
   };
   if (u.criteria) {
@@ -182,6 +222,7 @@ function correctionJson(c: AppliedCorrection): CorrectionJson {
 
 export function resultJson(result: ScoreResult): ResultJson {
   const rubric = result.rubric;
+  const steps = rubric.levels.length || rubric.grades.length ? allSteps(result) : null;
   const out: ResultJson = {
     format: RESULT_FORMAT,
     rubric: rubric.rubric.id,
@@ -191,7 +232,7 @@ export function resultJson(result: ScoreResult): ResultJson {
     levels: rubric.levels.length ? rubric.levels.map((l) => `Mức ${l.level}`) : null,
     grades: rubric.grades.length ? rubric.grades.map((g) => ({ name: g.name, min: g.min })) : null,
     rankBy: rubric.rankBy,
-    units: result.units.map((u) => unitJson(u, rubric)),
+    units: result.units.map((u) => unitJson(u, rubric, steps)),
     sheetIssues: result.sheetIssues.map(issueJson),
   };
   if (result.comparison) {
