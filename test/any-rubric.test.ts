@@ -202,7 +202,12 @@ describe('maximum, percent, grade and rank', () => {
         'Có 1 đơn vị có số liệu cần sửa, chưa được tính: Xã G. ' +
         'Với cấp sở: 2/6 đơn vị (tỷ lệ 33%) xếp loại Tốt, 3/6 (50%) Khá, 0/6 (0%) Trung bình, 1/6 (17%) Yếu; ' +
         'cao nhất Sở A (100,00%), thấp nhất Sở F (5,00%). ' +
-        'Với cấp xã, không có đơn vị nào được chấm.',
+        'Với cấp xã, không có đơn vị nào được chấm. ' +
+        // Kế hoạch năm: 3 of 6 departments at 0 of 15 (45 of 90 in all); Tự đánh giá 86 of 120 (72 %);
+        // Sản phẩm trên sàn 60 of 80 (75 %), just ahead of the chair's 67,5 of 90 (75 %) for having more units under half.
+        'Với cấp sở, các tiêu chí còn yếu nhất là Kế hoạch năm (bình quân đạt 50% điểm tối đa; 3/6 đơn vị dưới một nửa điểm tối đa), ' +
+        'Tự đánh giá (bình quân đạt 72% điểm tối đa; 1/6 đơn vị dưới một nửa điểm tối đa) và ' +
+        'Sản phẩm trên sàn (bình quân đạt 75% điểm tối đa; 1/4 đơn vị dưới một nửa điểm tối đa).',
     );
   });
 

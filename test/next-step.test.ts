@@ -112,7 +112,9 @@ function applied(grid: Grid, changes: { cell: string | null; to: unknown }[]): G
 describe('the bundled 2018 sample', () => {
   it('every unit not ranked in a category has a path that reaches Mức 4 there, or the reason why not', async () => {
     const grids = await readGrids(path.join(__dirname, '..', 'examples', 'bac-kan-2018.xlsx'));
-    const result: ScoreResult = scoreWorkbook({ sheets: grids }).result!;
+    const scored = scoreWorkbook({ sheets: grids });
+    if (!scored.ok) throw new Error(scored.message);
+    const result: ScoreResult = scored.result;
     const steps = allSteps(result);
     const sheet = grids.find((g) => g.name === result.sheet)!;
     let checked = 0;
@@ -127,9 +129,11 @@ describe('the bundled 2018 sample', () => {
         }
         if (target.step.kind === 'unreachable') continue;
         expect(target.step.kind).toBe('path');
-        if (target.step.kind !== 'path') continue;
-        const again = scoreWorkbook({ sheets: grids.map((g) => (g === sheet ? applied(g, target.step.changes) : g)) }).result!;
-        const after = again.units.find((x) => x.row === u.row)!;
+        const step = target.step;
+        if (step.kind !== 'path') continue;
+        const again = scoreWorkbook({ sheets: grids.map((g) => (g === sheet ? applied(g, step.changes) : g)) });
+        if (!again.ok) throw new Error(again.message);
+        const after = again.result.units.find((x) => x.row === u.row)!;
         expect(after.categories.find((c) => c.id === cat.id)!.level).not.toBeNull();
         // The other category keeps its level or better.
         for (const other of u.categories) {

@@ -10,8 +10,9 @@ import type { Tier } from '../rubric/schema';
 import type { YearComparison } from '../scoring/compareYears';
 import type { ScoreResult, UnitResult } from '../scoring/types';
 import { formatCents } from '../scoring/viFormat';
-import { roundHalfUp } from '../sheet/decimal';
 import { normGroupName, normText } from '../sheet/normalize';
+import { shortfalls } from './shortfalls';
+import { wholePercent } from './wholePercent';
 
 export interface CategoryRef {
   id: string;
@@ -75,13 +76,7 @@ export interface SummaryFigures {
   tiers: TierFigures[];
 }
 
-/**
- * roundHalfUp(100 · a / b) from exact whole numbers (docs/cach-cham-diem.md, "Tính chính xác đến
- * phần trăm điểm", bước 6).
- */
-export function wholePercent(a: number, b: number): number {
-  return Number(roundHalfUp(BigInt(a) * 100n, BigInt(b)));
-}
+export { wholePercent };
 
 function rankedCategories(u: UnitResult): number {
   return u.categories.filter((c) => c.level !== null).length;
@@ -435,9 +430,27 @@ function unmatchedSentence(c: YearComparison, names: Namer): string | null {
   return parts.length ? `Chưa so sánh được: ${parts.join('; ')}.` : null;
 }
 
+/** How many of the weakest criteria a tier's sentence names. */
+const WEAKEST = 3;
+
+/**
+ * Per tier, the criteria that hold it back, weakest first (docs/lo-trinh.md, "Tiêu chí còn yếu"):
+ * "Với cấp xã, các tiêu chí còn yếu nhất là Tỷ lệ hồ sơ trực tuyến mức 3, 4 (bình quân đạt 8%
+ * điểm tối đa; 95/109 đơn vị dưới mức tối thiểu), …".
+ */
+function weakestSentences(result: ScoreResult): string[] {
+  return shortfalls(result).map((t) => {
+    const named = t.criteria
+      .slice(0, WEAKEST)
+      .map((c) => `${c.name} (bình quân đạt ${c.averagePercent}% điểm tối đa; ${c.under}/${c.counted} đơn vị ${t.underWhat})`);
+    const which = named.length > 1 ? 'các tiêu chí còn yếu nhất là' : 'tiêu chí còn yếu nhất là';
+    return `Với ${t.phrase}, ${which} ${joinVi(named)}.`;
+  });
+}
+
 /**
  * The sentences in order: missing units, units with errors, then per tier the levels (2018
- * wording) and the grades, then the change since last year.
+ * wording) and the grades, the weakest criteria, then the change since last year.
  */
 export function summarySentences(result: ScoreResult): string[] {
   const rubric = result.rubric;
@@ -452,6 +465,7 @@ export function summarySentences(result: ScoreResult): string[] {
     ...(hasLevels ? f.tiers.map((t) => levelSentence(t, names)) : []),
     ...(hasGrades ? f.tiers.map((t) => gradeSentence(t, names)) : []),
     ...(!hasLevels && !hasGrades ? f.tiers.map((t) => plainSentence(t, names)) : []),
+    ...weakestSentences(result),
     ...(result.comparison && hasLevels ? movesSentences(result.comparison, rubric) : []),
     result.comparison ? unmatchedSentence(result.comparison, names) : null,
   ];
