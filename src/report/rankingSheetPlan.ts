@@ -8,7 +8,17 @@
  */
 import type { ScoreResult } from '../scoring/types';
 import { formatCentsShort } from '../scoring/viFormat';
-import type { CellValue } from '../sheet/grid';
+import {
+  CellLook,
+  FONT_NAME,
+  PlannedCell,
+  PlannedRow,
+  SHEET_PAGE,
+  SheetBuilder,
+  SheetPlan,
+  SheetRowKind,
+  wrappedLines,
+} from './sheetPlan';
 import { quoteSheetName, columnLetters } from '../sheet/grid';
 import { RankingCell, RankingColumn, RankingTable, rankingColumns, rankingTables } from './rankingTables';
 import { DecisionSettings, PLACEHOLDER, committeeOfProvince } from './settings';
@@ -16,55 +26,12 @@ import { DecisionSettings, PLACEHOLDER, committeeOfProvince } from './settings';
 /** The workbook-level name that records the sheet the add-in made, so only that one is ever replaced. */
 export const RANKING_DEFINED_NAME = 'CQDT_XepHang';
 
-export type RankingRowKind = 'title' | 'subtitle' | 'tierTitle' | 'header' | 'section' | 'unit' | 'note' | 'blank';
-
-export interface RankingCellLook {
-  bold?: boolean;
-  italic?: boolean;
-  size: number;
-  horizontal: 'left' | 'center';
-  wrap: boolean;
-  border: boolean;
-  /** Background colour (RRGGBB) or none. */
-  fill: string | null;
-  numberFormat: string | null;
-}
-
-export interface PlannedRow {
-  kind: RankingRowKind;
-  /** One value per column (banners: the text in the first cell, the row merged across). */
-  values: CellValue[];
-  looks: RankingCellLook[];
-  /** Merge the row's cells across the table's width. */
-  merged: boolean;
-  /** Row height in points, when the row needs more than one line. */
-  height: number | null;
-}
-
-export interface RankingSheetPlan {
-  /** The sheet's columns (the widest table's), with widths that fit every table. */
-  columns: { title: string; width: number }[];
-  rows: PlannedRow[];
-  /** 1-based row repeated at the top of each printed page: the header, when every table has the same columns. */
-  printTitleRow: number | null;
-  /** 1-based rows that start a new printed page (each table after the first, when their columns differ). */
-  pageBreaks: number[];
-  /** A1 reference of the whole sheet area for the defined name, given the sheet's name. */
-  reference: (sheetName: string) => string;
-}
-
-export const FONT_NAME = 'Times New Roman';
-
-/**
- * How the sheet prints, for both writers: A4 landscape, one page wide and as many down as
- * needed, centred across the page; margins in inches.
- */
-export const RANKING_PAGE = {
-  fitToWidth: 1,
-  margins: { left: 0.6, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-} as const;
-
-const HEADER_FILL = 'E7E6E6';
+export type RankingRowKind = SheetRowKind;
+export type RankingCellLook = CellLook;
+export type { PlannedRow };
+export type RankingSheetPlan = SheetPlan;
+export { FONT_NAME, wrappedLines };
+export const RANKING_PAGE = SHEET_PAGE;
 
 const WIDTHS: Record<RankingColumn['kind'], number> = {
   stt: 6,
@@ -81,58 +48,8 @@ const WIDTHS: Record<RankingColumn['kind'], number> = {
   rank: 10,
 };
 
-/** Points per printed line of 12 pt text, and the padding of a row. */
-const LINE_HEIGHT = 15.75;
-const ROW_PADDING = 2;
-
-/**
- * How many lines a text takes in a column of the given width (Excel's width unit: about one
- * character of the default font), wrapping at spaces as Excel does; a little margin is kept
- * because Times New Roman capitals are wider than the unit.
- */
-export function wrappedLines(text: string, width: number): number {
-  const capacity = Math.max(4, Math.floor(width * 0.95) - 1);
-  let lines = 1;
-  let used = 0;
-  for (const word of text.trim().split(/\s+/)) {
-    const len = word.length;
-    if (used === 0) {
-      used = len;
-    } else if (used + 1 + len <= capacity) {
-      used += 1 + len;
-    } else {
-      lines++;
-      used = len;
-    }
-    while (used > capacity) {
-      lines++;
-      used -= capacity;
-    }
-  }
-  return lines;
-}
-
-/** The height a row needs for its wrapped cells, or null for one line. */
-function heightFor(values: CellValue[], widths: number[], wraps: boolean[]): number | null {
-  let lines = 1;
-  values.forEach((v, i) => {
-    if (wraps[i] && typeof v === 'string' && v !== '') lines = Math.max(lines, wrappedLines(v, widths[i]));
-  });
-  return lines > 1 ? lines * LINE_HEIGHT + ROW_PADDING : null;
-}
-
-const look = (o: Partial<RankingCellLook> = {}): RankingCellLook => ({
-  size: 12,
-  horizontal: 'left',
-  wrap: false,
-  border: false,
-  fill: null,
-  numberFormat: null,
-  ...o,
-});
-
 /** A ranking cell as a sheet value and its number format; strings stay strings even when they start with "=". */
-function valueOf(cell: RankingCell): { value: CellValue; numberFormat: string | null } {
+function valueOf(cell: RankingCell): PlannedCell {
   switch (cell.kind) {
     case 'text':
       return { value: cell.text, numberFormat: null };
@@ -147,82 +64,19 @@ function valueOf(cell: RankingCell): { value: CellValue; numberFormat: string | 
   }
 }
 
-class PlanBuilder {
-  readonly rows: PlannedRow[] = [];
-  /** The current table's columns, laid from column A; the sheet has `width` columns. */
-  columns: RankingColumn[] = [];
-  constructor(
-    readonly width: number,
-    readonly widths: number[],
-  ) {}
-
-  banner(kind: RankingRowKind, text: string, o: Partial<RankingCellLook>): void {
-    const values = this.widths.map((_, i) => (i === 0 ? text : null));
-    const looks = this.widths.map(() => look({ wrap: true, ...o }));
-    const total = this.widths.reduce((a, b) => a + b, 0);
-    const size = o.size ?? 12;
-    const lines = wrappedLines(text, (total * 12) / size);
-    const height = lines > 1 ? (lines * LINE_HEIGHT * size) / 12 + ROW_PADDING : null;
-    this.rows.push({ kind, values, looks, merged: true, height });
-  }
-
-  header(): number {
-    const values = this.widths.map((_, i) => this.columns[i]?.title ?? null);
-    this.rows.push({
-      kind: 'header',
-      values,
-      looks: this.widths.map((_, i) =>
-        i < this.columns.length
-          ? look({ bold: true, horizontal: 'center', wrap: true, border: true, fill: HEADER_FILL })
-          : look(),
-      ),
-      merged: false,
-      // At least two lines: titles such as "Điểm Kết quả" wrap, and no host grows the row by itself.
-      height: Math.max(
-        32,
-        heightFor(
-          values,
-          this.widths,
-          values.map(() => true),
-        ) ?? 0,
-      ),
-    });
-    return this.rows.length; // 1-based
+/** The ranking tables' rows: a unit's cells from its ranking cells. */
+class PlanBuilder extends SheetBuilder {
+  setColumns(columns: RankingColumn[]): void {
+    this.columns = columns.map((c) => ({ title: c.title, wraps: c.kind === 'name' || c.kind === 'district' }));
   }
 
   unit(cells: RankingCell[]): void {
-    const parts = this.widths.map((_, i) => (i < cells.length ? valueOf(cells[i]) : { value: null, numberFormat: null }));
-    const wraps = this.widths.map((_, i) => {
-      const kind = this.columns[i]?.kind;
-      return kind === 'name' || kind === 'district';
-    });
-    const values = parts.map((p) => p.value);
-    this.rows.push({
-      kind: 'unit',
-      values,
-      looks: this.widths.map((_, i) =>
-        i < this.columns.length
-          ? look({ horizontal: wraps[i] ? 'left' : 'center', wrap: wraps[i], border: true, numberFormat: parts[i].numberFormat })
-          : look(),
-      ),
-      merged: false,
-      height: heightFor(values, this.widths, wraps),
-    });
-  }
-
-  blank(): void {
-    this.rows.push({
-      kind: 'blank',
-      values: this.widths.map(() => null),
-      looks: this.widths.map(() => look()),
-      merged: false,
-      height: null,
-    });
+    this.row(cells.map(valueOf));
   }
 }
 
 function addTable(b: PlanBuilder, t: RankingTable): { banner: number; header: number } {
-  b.columns = t.columns;
+  b.setColumns(t.columns);
   const max = t.maxCents !== null ? ` (tổng điểm tối đa: ${formatCentsShort(t.maxCents)} điểm)` : '';
   b.banner('tierTitle', `${t.title}${max}`, { bold: true });
   const banner = b.rows.length;
@@ -246,7 +100,7 @@ export function rankingSheetPlan(result: ScoreResult, settings: DecisionSettings
   const widths = sheetColumns.map((_, i) =>
     Math.max(...tables.tables.map((t) => (t.columns[i] ? WIDTHS[t.columns[i].kind] : 0)), WIDTHS[sheetColumns[i].kind]),
   );
-  const b = new PlanBuilder(sheetColumns.length, widths);
+  const b = new PlanBuilder(widths);
   b.banner('title', tables.title, { bold: true, size: 14, horizontal: 'center' });
   b.banner(
     'subtitle',
@@ -263,15 +117,12 @@ export function rankingSheetPlan(result: ScoreResult, settings: DecisionSettings
     if (i > 0 && !uniform) pageBreaks.push(at.banner);
   });
   if (tables.tables.length === 0) b.banner('note', 'Không có đơn vị nào trong bảng tổng hợp.', { italic: true });
-  // The trailing blank row is not part of the sheet's area.
-  const lastRow = Math.max(1, b.rows[b.rows.length - 1].kind === 'blank' ? b.rows.length - 1 : b.rows.length);
-  return {
-    columns: sheetColumns.map((c, i) => ({ title: c.title, width: widths[i] })),
-    rows: b.rows,
+  return b.plan(
+    sheetColumns.map((c, i) => ({ title: c.title, width: widths[i] })),
     printTitleRow,
     pageBreaks,
-    reference: (sheetName) => `${quoteSheetName(sheetName)}!$A$1:$${columnLetters(sheetColumns.length - 1)}$${lastRow}`,
-  };
+    (sheetName, lastRow) => `${quoteSheetName(sheetName)}!$A$1:$${columnLetters(sheetColumns.length - 1)}$${lastRow}`,
+  );
 }
 
 const sameSheetName = (a: string, b: string) =>
