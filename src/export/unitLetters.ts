@@ -28,7 +28,7 @@ import {
 const STATUS = { scored: 'Đã chấm', error: 'Cần sửa số liệu', missing: 'Không gửi báo cáo' } as const;
 
 function heading(s: DecisionSettings): Table {
-  const leftWidth = Math.round(PORTRAIT_TEXT_WIDTH * 0.42);
+  const leftWidth = Math.round(PORTRAIT_TEXT_WIDTH * 0.45);
   const rightWidth = PORTRAIT_TEXT_WIDTH - leftWidth;
   return layoutTable(
     [leftWidth, rightWidth],
@@ -70,7 +70,7 @@ function standing(result: ScoreResult, u: UnitResult): string[] {
 function criteriaTable(result: ScoreResult, u: UnitResult): Table | null {
   if (!u.criteria || u.tier === null) return null;
   const tier = result.rubric.tiers[u.tier];
-  const widths = [900, PORTRAIT_TEXT_WIDTH - 900 - 1300 - 1300 - 1900, 1300, 1300, 1900];
+  const widths = [900, PORTRAIT_TEXT_WIDTH - 900 - 1200 - 1200 - 1700, 1200, 1200, 1700];
   const rows = u.criteria.map((c, k) => {
     const def = tier.criteria[k];
     const note = !c.scores ? 'Không tính điểm' : !c.applicable ? 'Không áp dụng' : c.belowMinimum ? 'Dưới mức tối thiểu' : '';
