@@ -3,6 +3,7 @@
  * `cqdt rubric ID --out FILE`, and `--rubric` taking a file or a built-in id (a path that
  * exists wins); RESULT.json describes the rubric it was scored with (format 2).
  */
+import JSZip from 'jszip';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { main } from '../src/cli/cqdt';
@@ -10,7 +11,7 @@ import { BAC_KAN_2018 } from '../src/rubric/builtin';
 import { CDS_2025_MAU } from '../src/rubric/cds2025';
 import type { ResultJson } from '../src/report/resultJson';
 import { DTI, DTI_FULL, DTI_HEADER, dtiRow } from './support/dtiRubric';
-import { tempDir, writeXlsx } from './support/sheets';
+import { readGrids, tempDir, writeXlsx } from './support/sheets';
 
 async function run(args: string[]) {
   const out: string[] = [];
@@ -106,5 +107,47 @@ describe('cqdt score --rubric', () => {
     expect(stderr).toBe(
       'cqdt: Không có tệp "dti-2026" và cũng không có bộ tiêu chí có sẵn mã "dti-2026" (các bộ có sẵn: bac-kan-2018, cds-2025-mau; xem: cqdt rubric --list)',
     );
+  });
+});
+
+describe('cqdt score: the roadmap in the scored copy and the letters', () => {
+  it('--out adds "Lộ trình" (filterable) and "Tiêu chí còn yếu"; --letters writes one letter per unit', async () => {
+    const dir = tempDir();
+    const input = await writeXlsx(
+      [
+        {
+          name: 'Tổng hợp',
+          rows: [
+            ['BẢNG TỔNG HỢP CHỈ SỐ CHUYỂN ĐỔI SỐ NĂM 2025'],
+            DTI_HEADER,
+            [null, 'I. SỞ, BAN, NGÀNH'],
+            dtiRow(1, 'Sở Tài chính', null, { ...DTI_FULL, A1: 'Phó Chủ tịch UBND', B2: 12.5 }),
+            dtiRow(2, 'Sở Nội vụ', null, DTI_FULL),
+          ],
+        },
+      ],
+      path.join(dir, 'in.xlsx'),
+    );
+    const rubric = path.join(dir, 'dti.json');
+    writeFileSync(rubric, JSON.stringify(DTI));
+    const out = path.join(dir, 'out.xlsx');
+    const letters = path.join(dir, 'thu.docx');
+    const { code, stderr } = await run(['score', input, '--rubric', rubric, '--out', out, '--letters', letters, '--quiet']);
+    expect([code, stderr]).toEqual([0, '']);
+    const grids = await readGrids(out);
+    expect(grids.map((g) => g.name)).toEqual(['Tổng hợp', 'Xếp hạng', 'Lộ trình', 'Tiêu chí còn yếu']);
+    const roadmap = grids.find((g) => g.name === 'Lộ trình')!;
+    const row = roadmap.rows.find((r) => r[1] === 'Sở Tài chính')!;
+    expect(row.slice(3, 9)).toEqual(['Xếp loại', 'Khá', 'Tốt', 1, 'B2 - Điểm tự đánh giá: từ 12,5 lên 17,5 (ô H4)', 'H4']);
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const workbook = await zip.file('xl/workbook.xml')!.async('string');
+    const index = [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].findIndex((m) => m[1] === 'Lộ trình');
+    expect(await zip.file(`xl/worksheets/sheet${index + 1}.xml`)!.async('string')).toMatch(/<autoFilter ref="A4:I5"\/>/);
+    const doc = await (await JSZip.loadAsync(readFileSync(letters))).file('word/document.xml')!.async('string');
+    expect(doc.match(/THÔNG BÁO KẾT QUẢ ĐÁNH GIÁ/g)).toHaveLength(2);
+    // Scoring the copy again changes nothing: the own sheets are rewritten in place, byte for byte.
+    const again = path.join(dir, 'again.xlsx');
+    expect((await run(['score', out, '--rubric', rubric, '--out', again, '--quiet'])).code).toBe(0);
+    expect(readFileSync(again).equals(readFileSync(out))).toBe(true);
   });
 });

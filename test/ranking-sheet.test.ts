@@ -257,7 +257,8 @@ describe('exporting again and staff sheets', () => {
 
     const { out: again, wb: back } = await exportRanking(wb, defaultSettings(2019));
     expect(again).toEqual({ sheetName: 'Xếp hạng', notice: null });
-    expect(back.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Xếp hạng', 'Ghi chú']);
+    // The add-in's own sheets keep their places; the staff sheet added after them stays last.
+    expect(back.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Xếp hạng', 'Lộ trình', 'Tiêu chí còn yếu', 'Ghi chú']);
     expect(String(back.getWorksheet('Xếp hạng')!.getCell('A1').value)).toContain('NĂM 2019');
     expect(back.getWorksheet('Tổng hợp')!.getCell('B3').value).toBe('Sở Xây dựng');
     expect(back.getWorksheet('Ghi chú')!.getCell('A1').value).toBe('sau bảng xếp hạng');
@@ -279,7 +280,13 @@ describe('exporting again and staff sheets', () => {
 
     const { out: second, wb: final } = await exportRanking(back, settings);
     expect(second.sheetName).toBe('Xếp hạng (CQĐT)');
-    expect(final.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Xếp hạng', 'Xếp hạng (CQĐT)']);
+    expect(final.worksheets.map((s) => s.name)).toEqual([
+      'Tổng hợp',
+      'Xếp hạng',
+      'Xếp hạng (CQĐT)',
+      'Lộ trình',
+      'Tiêu chí còn yếu',
+    ]);
     const kept = final.getWorksheet('Xếp hạng')!;
     expect(kept.getCell('A1').value).toBe('Bảng xếp hạng do phòng tự lập');
     expect(kept.getCell('B2').value).toBe(42);
@@ -292,7 +299,7 @@ describe('exporting again and staff sheets', () => {
     wb.definedNames.add("'Tổng hợp'!$A$1:$B$3", RANKING_DEFINED_NAME);
     const { out, wb: back } = await exportRanking(wb, settings); // scored sheet: "Tổng hợp"
     expect(out.sheetName).toBe('Xếp hạng');
-    expect(back.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Xếp hạng']);
+    expect(back.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Xếp hạng', 'Lộ trình', 'Tiêu chí còn yếu']);
     expect(back.getWorksheet('Tổng hợp')!.getCell('B3').value).toBe('Sở Xây dựng');
   });
 });
@@ -306,7 +313,7 @@ describe('the bundled 2018 sample', () => {
     expect(score(await readGrids(sample)).units).toHaveLength(150);
     const { out, wb: back } = await exportRanking(wb, settings);
     expect(out.notice).toBeNull();
-    expect(back.worksheets.map((s) => s.name)).toEqual([...before, out.sheetName]);
+    expect(back.worksheets.map((s) => s.name)).toEqual([...before, out.sheetName, 'Lộ trình', 'Tiêu chí còn yếu']);
     const ws = back.getWorksheet(out.sheetName)!;
     const titles = textInA(ws);
     // Three tier tables; Thanh tra tỉnh and 13 communes sent nothing.

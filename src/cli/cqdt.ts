@@ -22,7 +22,7 @@ import { OutputError, OutputTarget, OutputTransaction, rollbackAll } from './out
 
 export const USAGE = `Cách dùng:
   cqdt score INPUT.xlsx [--sheet TÊN] [--units UNITS.json] [--rubric RUBRIC.json|MÃ]
-                        [--out SCORED.xlsx] [--json RESULT.json] [--docx DRAFT.docx]
+                        [--out SCORED.xlsx] [--json RESULT.json] [--docx DRAFT.docx] [--letters THU.docx]
                         [--year NĂM] [--province TỈNH] [--previous NĂM_TRƯỚC.xlsx|.json] [--quiet]
   cqdt rubric [MÃ] [--out RUBRIC.json] ghi một bộ tiêu chí có sẵn ra JSON (để sửa rồi dùng với --rubric)
   cqdt rubric --list                   liệt kê các bộ tiêu chí có sẵn
@@ -37,6 +37,7 @@ export const USAGE = `Cách dùng:
             mọi phần khác của tệp — biểu đồ, hình, ghi chú, trang khác — được giữ nguyên)
   --json    kết quả dạng JSON
   --docx    dự thảo quyết định công bố kết quả (.docx)
+  --letters thư thông báo kết quả gửi từng đơn vị: điểm từng tiêu chí và lộ trình nâng mức (.docx)
   --year    năm đánh giá (mặc định: năm lưu trong tệp từ add-in, nếu không có thì năm ở dòng tiêu đề của bảng,
             nếu không có nữa thì năm trước)
   --province tên tỉnh trong dự thảo (mặc định: tỉnh lưu trong tệp từ add-in, nếu không có thì tỉnh của bộ tiêu chí)
@@ -100,6 +101,7 @@ const STEP_TEXT: Record<ScoreStep, string> = {
   scoring: 'Đang kiểm tra số liệu và chấm điểm…',
   scoredCopy: 'Đang lập bản đã chấm…',
   decisionDraft: 'Đang lập dự thảo quyết định…',
+  unitLetters: 'Đang lập thư kết quả gửi các đơn vị…',
 };
 
 const SCORE_OPTIONS = {
@@ -109,6 +111,7 @@ const SCORE_OPTIONS = {
   out: { type: 'string' },
   json: { type: 'string' },
   docx: { type: 'string' },
+  letters: { type: 'string' },
   year: { type: 'string' },
   province: { type: 'string' },
   previous: { type: 'string' },
@@ -150,7 +153,7 @@ async function scoreCommand(args: string[], io: Io): Promise<number> {
   const input = positionals[0];
 
   // Every output path is checked before the (possibly long) work starts.
-  const targets: OutputTarget[] = (['out', 'json', 'docx'] as const)
+  const targets: OutputTarget[] = (['out', 'json', 'docx', 'letters'] as const)
     .filter((o) => values[o] !== undefined)
     .map((o) => ({ option: `--${o}`, file: values[o]! }));
   const transaction = new OutputTransaction(targets);
@@ -214,6 +217,7 @@ async function scoreCommand(args: string[], io: Io): Promise<number> {
     unitList,
     scoredCopy: !!values.out,
     decisionDraft: !!values.docx,
+    unitLetters: !!values.letters,
     previous,
     settings: { ...(year ? { year } : {}), ...(values.province ? { province: values.province } : {}) },
     onStep: (step) => progress?.(STEP_TEXT[step]),
@@ -226,6 +230,7 @@ async function scoreCommand(args: string[], io: Io): Promise<number> {
   if (values.out && output.scoredCopy) data.set(values.out, output.scoredCopy);
   if (values.json) data.set(values.json, `${JSON.stringify(output.json, null, 2)}\n`);
   if (values.docx && output.decisionDraft) data.set(values.docx, output.decisionDraft);
+  if (values.letters && output.unitLetters) data.set(values.letters, output.unitLetters);
   if (data.size) {
     progress?.('Đang ghi các tệp kết quả…');
     transaction.writeTemps(data);

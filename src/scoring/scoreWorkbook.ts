@@ -21,6 +21,10 @@ export const RANKING_SHEET_ALTERNATIVE = 'Xếp hạng (CQĐT)';
 export const APPRAISAL_SHEET = 'Thẩm định';
 /** The roadmap sheet: what each unit must change to reach the next level or grade. */
 export const ROADMAP_SHEET = 'Lộ trình';
+export const ROADMAP_SHEET_ALTERNATIVE = 'Lộ trình (CQĐT)';
+/** The criteria that hold each tier back. */
+export const SHORTFALL_SHEET = 'Tiêu chí còn yếu';
+export const SHORTFALL_SHEET_ALTERNATIVE = 'Tiêu chí còn yếu (CQĐT)';
 /** Sheets the add-in reads or writes itself, never scored as submissions. */
 export const OWN_SHEETS = [
   RANKING_SHEET,
@@ -29,6 +33,9 @@ export const OWN_SHEETS = [
   APPRAISAL_SHEET,
   UNIT_LIST_SHEET,
   ROADMAP_SHEET,
+  ROADMAP_SHEET_ALTERNATIVE,
+  SHORTFALL_SHEET,
+  SHORTFALL_SHEET_ALTERNATIVE,
 ];
 
 export interface WorkbookInput {

@@ -1,12 +1,14 @@
 /**
  * The scored copy as a patch of the input package (docs/kiem-tra-ban-da-cham.md): every zip
  * entry scoring does not own is copied with its compressed bytes; only what may change is
- * rewritten — the scored sheet and its notes, the ranking sheet, styles appended, the workbook's
- * sheet list and names, relationships, content types, sheet titles. Parts scoring writes get a
- * fixed date and compression level, so scoring the copy again gives the same bytes.
+ * rewritten — the scored sheet and its notes, the add-in's own sheets ("Xếp hạng", "Lộ trình",
+ * "Tiêu chí còn yếu"), styles appended, the workbook's sheet list and names, relationships,
+ * content types, sheet titles. Parts scoring writes get a fixed date and compression level, so
+ * scoring the copy again gives the same bytes.
  */
 import { RESULT_BLOCK_NAME, ExistingBlock, ResultBlockPlan } from '../../report/resultBlock';
-import { RANKING_DEFINED_NAME, RankingSheetPlan, rankingSheetTarget } from '../../report/rankingSheetPlan';
+import { rankingSheetTarget } from '../../report/rankingSheetPlan';
+import type { SheetPlan } from '../../report/sheetPlan';
 import { quoteSheetName, parseArea } from '../../sheet/grid';
 import { notesWarning } from './messages';
 import { patchNotes, vmlIdmap } from './notesPatch';
@@ -19,20 +21,31 @@ import { EMPTY_STYLESHEET, StylesPatch } from './stylesPatch';
 import { Edit, applyEdits, encodeXml, escapeAttr, escapeText, walkXml } from './xml';
 import { Codec, OutEntry, writeZip } from './zip';
 
-export const RANKING_SHEET_NAME = 'Xếp hạng';
-export const RANKING_SHEET_FALLBACK = 'Xếp hạng (CQĐT)';
+/**
+ * A sheet the add-in owns: its plan, the workbook-level name that records it (only a sheet so
+ * recorded is ever replaced), and its names — the usual one, and the one used when staff have a
+ * sheet of that name.
+ */
+export interface OwnSheet {
+  plan: SheetPlan;
+  definedName: string;
+  preferred: string;
+  alternative: string;
+}
 
 export interface PatchRequest {
   book: XlsxBook;
   sheetName: string;
   plan: ResultBlockPlan;
   existing: ExistingBlock | null;
-  ranking: RankingSheetPlan;
+  /** The add-in's own sheets, written in this order after the workbook's sheets. */
+  ownSheets: OwnSheet[];
 }
 
 export interface PatchOutcome {
   bytes: Uint8Array;
-  rankingSheet: string;
+  /** The name each own sheet got, in the request's order. */
+  ownSheetNames: string[];
   warnings: string[];
 }
 
@@ -175,88 +188,101 @@ export function patchPackage(req: PatchRequest, codec: Required<Codec>): PatchOu
   const sheetRelsText = patchRels(pkg.text(relsPartOf(sheetPart)), relsPartOf(sheetPart), sheetRels, relsAdd, relsRemove);
   if (sheetRelsText !== null) changes.set(relsPartOf(sheetPart), sheetRelsText, !pkg.has(relsPartOf(sheetPart)));
 
-  // ---- the ranking sheet: the one recorded last time is rewritten in place, else one is appended
-  const recorded = book.workbook.definedNames.find((n) => n.name === RANKING_DEFINED_NAME && n.localSheetId === null);
-  const recordedSheet = recorded ? (/^'?(.*?)'?!/.exec(recorded.text.replace(/''/g, "'"))?.[1] ?? null) : null;
-  const target = rankingSheetTarget(
-    wb.sheets.map((s) => s.name),
-    recordedSheet,
-    req.sheetName,
-    RANKING_SHEET_NAME,
-    RANKING_SHEET_FALLBACK,
-  );
-  if (target.notice) warnings.push(target.notice);
-  const rankingXml = rankingSheetXml(req.ranking, styles);
-  const replaced = target.replaces
-    ? wb.sheets.find((s) => s.name === target.replaces && s.kind === 'worksheet' && s.part)
-    : undefined;
+  // ---- the add-in's own sheets: the one recorded last time is rewritten in place, else one is appended
   const wbEdits: Edit[] = [];
-  let rankingIndex: number;
-  if (replaced) {
-    rankingIndex = replaced.index;
-    changes.set(replaced.part!, rankingXml);
-    if (pkg.has(relsPartOf(replaced.part!))) changes.remove(relsPartOf(replaced.part!));
-    // Formulas staff typed there are gone: Excel rebuilds its calculation chain without them.
-    const chain = workbookRels.find((r) => isRelType(r.type, '/calcChain'));
-    if (chain && pkg.has(chain.target)) {
-      const text = pkg.text(chain.target) ?? '';
-      let mentions = false;
-      walkXml(text, chain.target, {
-        open: (tag) => {
-          if (tag.local === 'c' && tag.attributes.i === String(replaced.sheetId)) mentions = true;
-        },
-      });
-      if (mentions) {
-        changes.remove(chain.target);
-        workbookRelsRemove.push(chain.id);
+  const names: { name: string; localSheetId: number | null; text: string }[] = [
+    { name: RESULT_BLOCK_NAME, localSheetId: null, text: plan.reference },
+  ];
+  /** Sheet positions whose print titles are ours to set (or clear). */
+  const ownIndexes = new Set<number>();
+  const sheetNames = wb.sheets.map((s) => s.name);
+  const worksheetTitles = wb.sheets.filter((s) => s.kind === 'worksheet').map((s) => s.name);
+  let appended = 0;
+  let nextSheetId = Math.max(0, ...wb.sheets.map((s) => s.sheetId)) + 1;
+  const ownSheetNames: string[] = [];
+  for (const own of req.ownSheets) {
+    const recorded = book.workbook.definedNames.find((n) => n.name === own.definedName && n.localSheetId === null);
+    const recordedSheet = recorded ? (/^'?(.*?)'?!/.exec(recorded.text.replace(/''/g, "'"))?.[1] ?? null) : null;
+    const target = rankingSheetTarget(sheetNames, recordedSheet, req.sheetName, own.preferred, own.alternative);
+    if (target.notice) warnings.push(target.notice);
+    const xml = rankingSheetXml(own.plan, styles);
+    const replaced = target.replaces
+      ? wb.sheets.find((s) => s.name === target.replaces && s.kind === 'worksheet' && s.part)
+      : undefined;
+    let index: number;
+    if (replaced) {
+      index = replaced.index;
+      changes.set(replaced.part!, xml);
+      if (pkg.has(relsPartOf(replaced.part!))) changes.remove(relsPartOf(replaced.part!));
+      // Formulas staff typed there are gone: Excel rebuilds its calculation chain without them.
+      const chain = workbookRels.find((r) => isRelType(r.type, '/calcChain'));
+      if (chain && pkg.has(chain.target) && !changes.removed.has(chain.target)) {
+        const text = pkg.text(chain.target) ?? '';
+        let mentions = false;
+        walkXml(text, chain.target, {
+          open: (tag) => {
+            if (tag.local === 'c' && tag.attributes.i === String(replaced.sheetId)) mentions = true;
+          },
+        });
+        if (mentions) {
+          changes.remove(chain.target);
+          workbookRelsRemove.push(chain.id);
+        }
       }
+    } else {
+      index = wb.sheets.length + appended++;
+      const part = freshPartName(taken, 'xl/worksheets/sheet', '.xml');
+      changes.set(part, xml, true);
+      overrides.push({ part, type: TYPE.worksheet });
+      const id = freshRelId(
+        workbookRels,
+        workbookRelsAdd.map((r) => r.id),
+      );
+      workbookRelsAdd.push({ id, type: `${relBase}/worksheet`, target: relativeTarget(wb.part, part) });
+      const relPrefix = [...wb.namespaces].find(([, uri]) => /relationships$/.test(uri) && !/package/.test(uri))?.[0];
+      const relAttr = relPrefix ? `${relPrefix}:id="${id}"` : `xmlns:r="${DEFAULT_REL_BASE}" r:id="${id}"`;
+      wbEdits.push({
+        start: wb.sheetsCloseStart,
+        end: wb.sheetsCloseStart,
+        text: `<${wb.prefix}sheet name="${escapeAttr(target.name)}" sheetId="${nextSheetId++}" ${relAttr}/>`,
+      });
+      sheetNames.push(target.name);
+      worksheetTitles.push(target.name);
     }
-  } else {
-    rankingIndex = wb.sheets.length;
-    const part = freshPartName(taken, 'xl/worksheets/sheet', '.xml');
-    changes.set(part, rankingXml, true);
-    overrides.push({ part, type: TYPE.worksheet });
-    const id = freshRelId(
-      workbookRels,
-      workbookRelsAdd.map((r) => r.id),
-    );
-    workbookRelsAdd.push({ id, type: `${relBase}/worksheet`, target: relativeTarget(wb.part, part) });
-    const sheetId = Math.max(0, ...wb.sheets.map((s) => s.sheetId)) + 1;
-    const relPrefix = [...wb.namespaces].find(([, uri]) => /relationships$/.test(uri) && !/package/.test(uri))?.[0];
-    const relAttr = relPrefix ? `${relPrefix}:id="${id}"` : `xmlns:r="${DEFAULT_REL_BASE}" r:id="${id}"`;
-    wbEdits.push({
-      start: wb.sheetsCloseStart,
-      end: wb.sheetsCloseStart,
-      text: `<${wb.prefix}sheet name="${escapeAttr(target.name)}" sheetId="${sheetId}" ${relAttr}/>`,
-    });
+    ownIndexes.add(index);
+    ownSheetNames.push(target.name);
+    names.push({ name: own.definedName, localSheetId: null, text: own.plan.reference(target.name) });
+    if (own.plan.printTitleRow) {
+      names.push({
+        name: '_xlnm.Print_Titles',
+        localSheetId: index,
+        text: printTitlesReference(quoteSheetName(target.name), own.plan.printTitleRow),
+      });
+    }
+  }
+  if (appended) {
     const app = pkg.text('docProps/app.xml');
     if (app !== null) {
-      const worksheets = wb.sheets.filter((s) => s.kind === 'worksheet').map((s) => s.name);
-      const patched = patchAppTitles(app, worksheets, target.name);
+      let patched = app;
+      // Titles as the sheets stood before each one was added.
+      const before = worksheetTitles.slice(0, worksheetTitles.length - appended);
+      for (const title of worksheetTitles.slice(before.length)) {
+        patched = patchAppTitles(patched, before, title);
+        before.push(title);
+      }
       if (patched !== app) changes.set('docProps/app.xml', patched);
     }
   }
 
-  // ---- defined names: the block, the ranking sheet, its print titles
-  const names: { name: string; localSheetId: number | null; text: string }[] = [
-    { name: RESULT_BLOCK_NAME, localSheetId: null, text: plan.reference },
-    { name: RANKING_DEFINED_NAME, localSheetId: null, text: req.ranking.reference(target.name) },
-  ];
-  if (req.ranking.printTitleRow) {
-    names.push({
-      name: '_xlnm.Print_Titles',
-      localSheetId: rankingIndex,
-      text: printTitlesReference(quoteSheetName(target.name), req.ranking.printTitleRow),
-    });
-  }
+  // ---- defined names: the block, the own sheets, their print titles
   const p = wb.prefix;
   const nameXml = (n: (typeof names)[number]) =>
     `<${p}definedName name="${n.name}"${n.localSheetId !== null ? ` localSheetId="${n.localSheetId}"` : ''}>${escapeText(n.text)}</${p}definedName>`;
   const placed = new Set<string>();
   for (const dn of wb.definedNames) {
     const ours = names.find((n) => n.name === dn.name && n.localSheetId === dn.localSheetId);
-    const printTitlesOfRanking = dn.name === '_xlnm.Print_Titles' && dn.localSheetId === rankingIndex;
-    if (!ours && !printTitlesOfRanking) continue;
+    const printTitlesOfOwn = dn.name === '_xlnm.Print_Titles' && dn.localSheetId !== null && ownIndexes.has(dn.localSheetId);
+    if (!ours && !printTitlesOfOwn) continue;
     const key = `${dn.name}|${dn.localSheetId}`;
     if (ours && !placed.has(key)) {
       placed.add(key);
@@ -290,7 +316,7 @@ export function patchPackage(req: PatchRequest, codec: Required<Codec>): PatchOu
   const ctText = pkg.text(CONTENT_TYPES);
   if (ctText !== null) changes.set(CONTENT_TYPES, patchContentTypes(ctText, overrides, [...changes.removed], defaults));
 
-  return { bytes: assemble(book, changes, codec), rankingSheet: target.name, warnings };
+  return { bytes: assemble(book, changes, codec), ownSheetNames, warnings };
 }
 
 /** The archive: original order, unchanged entries copied, new parts at the end. */

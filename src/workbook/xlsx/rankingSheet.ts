@@ -1,9 +1,10 @@
 /**
- * The "Xếp hạng" sheet (docs/bang-tong-hop.md, "The ranking sheet") as a worksheet part, from
- * the same pure plan the add-in writes from: values, looks, merged banners, row heights, column
- * widths, A4 landscape fitted to the page width, the header row repeated on every printed page
- * (a defined name, set by patchPackage) and the plan's page breaks. Names are values, never
- * formulas: a name starting with "=" stays text.
+ * The add-in's own sheets — "Xếp hạng" (docs/bang-tong-hop.md, "Trang Xếp hạng"), "Lộ trình",
+ * "Tiêu chí còn yếu" (docs/lo-trinh.md) — as worksheet parts, from the same pure plans the
+ * add-in writes from: values, looks, merged banners, row heights, column widths, A4 landscape
+ * fitted to the page width, the header row repeated on every printed page (a defined name, set
+ * by patchPackage), the plan's page breaks and filter. Names are values, never formulas: a name
+ * starting with "=" stays text.
  */
 import type { RankingCellLook, RankingSheetPlan } from '../../report/rankingSheetPlan';
 import { FONT_NAME, RANKING_PAGE } from '../../report/rankingSheetPlan';
@@ -72,6 +73,7 @@ export function rankingSheetXml(plan: PlanWithBreaks, styles: StylesPatch): stri
     `<sheetFormatPr defaultRowHeight="15"/>` +
     (cols ? `<cols>${cols}</cols>` : '') +
     `<sheetData>${rows.join('')}</sheetData>` +
+    (plan.filter ? `<autoFilter ref="${plan.filter}"/>` : '') +
     (merges.length
       ? `<mergeCells count="${merges.length}">${merges.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>`
       : '') +

@@ -7,13 +7,14 @@ import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { CompiledRubric } from '../../rubric/compiled';
 import { RESULT_BLOCK_NAME, planResultBlock } from '../../report/resultBlock';
 import { ResultJson, resultJson } from '../../report/resultJson';
-import { rankingSheetPlan } from '../../report/rankingSheetPlan';
+import { ownSheetPlans } from '../../report/ownSheets';
 import { compareYears } from '../../scoring/compareYears';
 import { scoreWorkbook } from '../../scoring/scoreWorkbook';
 import type { ScoreResult } from '../../scoring/types';
 import type { RawUnitList } from '../../sheet/unitList';
 import type { RubricSource } from '../../scoring/types';
 import { decisionDraftBytes } from '../../export/decisionDraft';
+import { unitLettersBytes } from '../../export/unitLetters';
 import { DecisionSettings, decisionSettings, defaultYear } from '../../report/settings';
 import type { StoredSettings } from '../../report/storedSettings';
 import { CELL_FIELDS, CELL_OCCUPIED } from './sheetPart';
@@ -34,7 +35,7 @@ export const nodeCodec: Required<Codec> = {
   crc32: (data) => crc32(data),
 };
 
-export type ScoreStep = 'reading' | 'scoring' | 'scoredCopy' | 'decisionDraft';
+export type ScoreStep = 'reading' | 'scoring' | 'scoredCopy' | 'decisionDraft' | 'unitLetters';
 
 export interface ScoreXlsxRequest {
   bytes: Uint8Array;
@@ -42,6 +43,8 @@ export interface ScoreXlsxRequest {
   settings?: Partial<DecisionSettings> | null;
   /** Prepare the decision draft (.docx). */
   decisionDraft?: boolean;
+  /** Prepare the result letters, one per unit (docs/lo-trinh.md). */
+  unitLetters?: boolean;
   /** Today, for the default year (tests fix it). */
   today?: Date;
   /** Last year's scored workbook or RESULT.json, for the change since last year. */
@@ -65,6 +68,7 @@ export interface ScoreXlsxOutput {
   scoredCopy: Uint8Array | null;
   /** The decision draft's bytes, when asked for. */
   decisionDraft: Uint8Array | null;
+  unitLetters: Uint8Array | null;
   /** The ranking sheet's name in the scored copy, when one was made. */
   rankingSheet: string | null;
   /** Things the user should know that do not stop scoring (a renamed ranking sheet). */
@@ -157,19 +161,22 @@ async function scoreBook(book: XlsxBook, request: ScoreXlsxRequest, codec: Requi
     const existing = block && block.sheet === result.sheet ? block.area : null;
     const planned = planResultBlock(result, { existing, isOccupied: isOccupiedIn(book, result.sheet) });
     if (!planned.ok) return planned;
-    const patched = patchPackage(
-      { book, sheetName: result.sheet, plan: planned.plan, existing, ranking: rankingSheetPlan(result, settings) },
-      codec,
-    );
+    const ownSheets = ownSheetPlans(result, settings);
+    const patched = patchPackage({ book, sheetName: result.sheet, plan: planned.plan, existing, ownSheets }, codec);
     warnings.push(...patched.warnings);
     scoredCopy = patched.bytes;
-    rankingSheet = patched.rankingSheet;
+    rankingSheet = patched.ownSheetNames[0];
   }
 
   if (request.decisionDraft) request.onStep?.('decisionDraft');
   const decisionDraft = request.decisionDraft ? await decisionDraftBytes(result, settings) : null;
+  if (request.unitLetters) request.onStep?.('unitLetters');
+  const unitLetters = request.unitLetters ? await unitLettersBytes(result, settings) : null;
   const json = { ...resultJson(result), year: settings.year };
-  return { ok: true, output: { result, json, settings, scoredCopy, rankingSheet, decisionDraft, warnings, stored } };
+  return {
+    ok: true,
+    output: { result, json, settings, scoredCopy, rankingSheet, decisionDraft, unitLetters, warnings, stored },
+  };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
