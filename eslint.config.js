@@ -23,6 +23,25 @@ module.exports = tseslint.config(
     },
   },
   {
+    // Inlined into the add-in's pages and run before anything else, also on Internet Explorer: ES5 scripts.
+    files: ['src/boot/*.js', 'src/commands/noticePage.js'],
+    languageOptions: {
+      ecmaVersion: 5,
+      sourceType: 'script',
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        Office: 'readonly',
+        BigInt: 'readonly',
+        Promise: 'readonly',
+        encodeURIComponent: 'readonly',
+        decodeURIComponent: 'readonly',
+      },
+    },
+    // ES5 has no catch without a binding.
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { caughtErrors: 'none' }] },
+  },
+  {
     files: ['src/taskpane/**/*.tsx', 'src/taskpane/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },

@@ -1,6 +1,8 @@
 /**
  * Builds the add-in: the task pane, the ribbon's function file and its notice dialog, with the
- * manifest and icons copied beside them.
+ * manifest and icons copied beside them. The task pane and the function file start with the
+ * inline ES5 boot script (src/boot/unsupportedWebview.js) that tells users of too old a webview
+ * what to use instead; the notice dialog is one static page with its own inline ES5 script.
  *
  *   npm run build                 production, into dist/; manifest URLs → ADDIN_BASE_URL
  *   npm run build:dev             development, into dist/, URLs stay https://localhost:3000
@@ -33,6 +35,13 @@ function manifestFor(baseUrl) {
 
 const ICONS = fs.readdirSync(path.join(__dirname, 'assets')).filter((f) => f.endsWith('.png'));
 
+/** A script to inline into a page: its text, which must not close the <script> element. */
+function inlineScript(file) {
+  const text = fs.readFileSync(path.join(__dirname, file), 'utf8');
+  if (/<\/script/i.test(text)) throw new Error(`${file} cannot be inlined: it contains </script`);
+  return text;
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || env.mode || 'production';
   const test = Boolean(env.test);
@@ -40,19 +49,23 @@ module.exports = async (env = {}, argv = {}) => {
   const outDir = path.resolve(__dirname, env.outDir || (test ? 'test-output/addin-build' : 'dist'));
   const officeScript = test ? `<script src="${OFFICE_STUB}"></script>` : `<script src="${OFFICE_JS}"></script>`;
 
+  const templateParameters = {
+    officeScript,
+    bootScript: inlineScript('src/boot/unsupportedWebview.js'),
+    noticeScript: inlineScript('src/commands/noticePage.js'),
+  };
   const page = (name, template, chunks) =>
     new HtmlWebpackPlugin({
       filename: `${name}.html`,
       template,
       chunks,
-      templateParameters: { officeScript },
+      templateParameters,
       minify: false,
     });
 
   const entry = {
     taskpane: './src/taskpane/index.tsx',
     commands: './src/commands/commands.ts',
-    notice: './src/commands/notice.ts',
   };
   if (test) entry['office-stub'] = './test/addin/browser/officeStub.ts';
 
@@ -94,7 +107,7 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       page('taskpane', './src/taskpane/taskpane.html', ['taskpane']),
       page('commands', './src/commands/commands.html', ['commands']),
-      page('notice', './src/commands/notice.html', ['notice']),
+      page('notice', './src/commands/notice.html', []),
       new CopyWebpackPlugin({
         patterns: [
           ...ICONS.map((icon) => ({ from: `assets/${icon}`, to: `assets/${icon}` })),
@@ -124,3 +137,4 @@ module.exports = async (env = {}, argv = {}) => {
 module.exports.DEV_BASE_URL = DEV_BASE_URL;
 module.exports.OFFICE_JS = OFFICE_JS;
 module.exports.OFFICE_STUB = OFFICE_STUB;
+module.exports.manifestFor = manifestFor;

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 /**
  * The add-in's figures for `npm run bench`, measured against the in-memory fake Excel:
+ *   largestRequests() → for each workbook of the payload budget (test/addin/fixtures/payloadScenarios.ts),
+ *     the largest request or response of the pane's look, a Score and a second Score, measured as
+ *     Excel on the web measures it (UTF-8 JSON of what is sent or loaded): `largest request: N bytes (…)`;
  *   roundTripsPerScore([150, 10000]) → per size, the read and write round trips (context.sync)
  *     of a first Score and of a second one, and the largest request and response;
  *   roundTripsPerAction([150, 10000]) → per size, the round trips of writing the ranking sheet
@@ -8,7 +11,7 @@
  *   taskpaneSize() → the task pane's JavaScript from a production build, raw and gzipped: what
  *     opens with the pane, and each part loaded on demand (decision draft, last year's workbook).
  *
- *   node scripts/bench-addin.js        prints both
+ *   node scripts/bench-addin.js        prints them all (npm run bench:addin)
  *
  * The TypeScript sources (gateway, fake, sample sheet) are compiled on the fly with the
  * project's TypeScript, so nothing needs building first.
@@ -40,6 +43,27 @@ function registerTypeScript() {
   };
   require.extensions['.ts'] = compile;
   require.extensions['.tsx'] = compile;
+}
+
+/** The largest request or response, in bytes, for each workbook of the payload budget. */
+async function largestRequests() {
+  registerTypeScript();
+  const { PAYLOAD_SCENARIOS } = require(path.join(ROOT, 'test/addin/fixtures/payloadScenarios.ts'));
+  const { FakeExcel } = require(path.join(ROOT, 'test/addin/fake/fakeExcel.ts'));
+  const { createOfficeGateway } = require(path.join(ROOT, 'src/workbook/office/officeGateway.ts'));
+  const { vi } = require(path.join(ROOT, 'src/taskpane/strings/vi.ts'));
+  const out = [];
+  for (const scenario of PAYLOAD_SCENARIOS) {
+    const excel = new FakeExcel(scenario.build());
+    const gateway = createOfficeGateway(excel.host(), vi.gateway);
+    for (const step of [() => gateway.describe(), () => gateway.score(), () => gateway.score()]) {
+      const done = await step();
+      if (!done.ok) throw new Error(`${scenario.label}: ${done.message}`);
+    }
+    const bytes = Math.max(...excel.syncs.map((s) => Math.max(s.requestBytes, s.responseBytes)));
+    out.push({ label: scenario.label, bytes, syncs: excel.syncs.length });
+  }
+  return out;
 }
 
 /** Round trips per Score on a realistic sheet of each size (staff notes included). */
@@ -174,10 +198,14 @@ function sizeLines(size) {
   ];
 }
 
-module.exports = { roundTripsPerScore, roundTripsPerAction, taskpaneSize, actionLines, sizeLines };
+/** One line per workbook, as the issue asks for them. */
+const largestLines = (results) => results.map((r) => `largest request: ${r.bytes} bytes (${r.label})`);
+
+module.exports = { largestRequests, largestLines, roundTripsPerScore, roundTripsPerAction, taskpaneSize, actionLines, sizeLines };
 
 if (require.main === module) {
   (async () => {
+    for (const line of largestLines(await largestRequests())) console.log(line);
     for (const r of await roundTripsPerScore()) {
       console.log(
         `Add-in, ${r.units} đơn vị: ${r.reads} lượt đọc + ${r.writes} lượt ghi (lần chấm lại: ${r.again.reads} + ${r.again.writes}); ` +

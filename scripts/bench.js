@@ -215,13 +215,22 @@ async function cliLines() {
 }
 
 // The add-in's figures come from scripts/bench-addin.js (the gateway against the in-memory fake).
-const { roundTripsPerScore, roundTripsPerAction, taskpaneSize, actionLines, sizeLines } = require('./bench-addin');
+const {
+  largestRequests,
+  largestLines,
+  roundTripsPerScore,
+  roundTripsPerAction,
+  taskpaneSize,
+  actionLines,
+  sizeLines,
+} = require('./bench-addin');
 
 (async () => {
   const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
   console.log(`Máy: ${os.cpus().length} nhân, Node ${process.version}`);
   for (const n of [150, 10000]) console.log(`Engine, ${n} đơn vị: ${benchEngine(n).toFixed(1)} ms (trung vị 7 lần)`);
   for (const line of await cliLines()) console.log(line);
+  for (const line of largestLines(await largestRequests())) console.log(line);
   for (const t of await roundTripsPerScore([150, 10000])) {
     console.log(
       `Add-in, ${t.units} đơn vị: lần chấm đầu ${t.reads} lượt đọc + ${t.writes} lượt ghi (context.sync), ` +

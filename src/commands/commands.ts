@@ -2,12 +2,15 @@
  * The ribbon's function file. "Chấm điểm" scores the submission sheet without opening the pane.
  *
  * Outcome: on success the results are in place and the first problem cell (else the block's
- * first cell) is selected on the scored sheet, so the user lands where the work is; nothing
- * else pops up, since staff score many times a day. On failure nothing changed in the sheet, so
- * a small dialog says why in words. `event.completed()` is called on every path, after the
- * dialog closes (the function file must stay alive while it shows).
+ * first cell) is selected on the scored sheet, so the user lands where the work is; an open task
+ * pane sees the block change and shows the new result (WorkbookGateway.onResultsWritten). Nothing
+ * else pops up, since staff score many times a day. On failure a small dialog says what happened
+ * in words — including, when Excel stopped part-way, what the sheet holds now. `event.completed()`
+ * is called on every path, after the dialog closes (the function file must stay alive while it
+ * shows).
  */
-import { createOfficeGateway, describeError, excelHost } from '../workbook/office/officeGateway';
+import { officeFailure } from '../workbook/office/officeErrors';
+import { createOfficeGateway, excelHost } from '../workbook/office/officeGateway';
 import { parseSheetReference } from '../workbook/office/references';
 import { a1 } from '../sheet/grid';
 import { firstProblemCell } from '../taskpane/problems';
@@ -21,7 +24,7 @@ export async function scoreActiveSheet(event: Office.AddinCommands.Event): Promi
     const gateway = createOfficeGateway(excelHost(), strings.gateway);
     const outcome = await gateway.score();
     if (!outcome.ok) {
-      await showNotice(strings.command.failedTitle, outcome.message);
+      await showNotice(strings, strings.command.failedTitle, outcome.message, outcome.detail);
       return;
     }
     const { result, block } = outcome.value;
@@ -29,10 +32,11 @@ export async function scoreActiveSheet(event: Office.AddinCommands.Event): Promi
     const target = firstProblemCell(result) ?? (blockArea ? a1(blockArea.top, blockArea.left) : null);
     if (target) {
       const selected = await gateway.selectCell(result.sheet, target);
-      if (!selected.ok) await showNotice(strings.command.failedTitle, selected.message);
+      if (!selected.ok) await showNotice(strings, strings.command.failedTitle, selected.message, selected.detail);
     }
   } catch (e) {
-    await showNotice(strings.command.failedTitle, strings.gateway.excelFailed(describeError(e)));
+    const failure = officeFailure(e, strings.gateway);
+    await showNotice(strings, strings.command.failedTitle, failure.message, failure.detail);
   } finally {
     event.completed();
   }

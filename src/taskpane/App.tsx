@@ -1,18 +1,19 @@
 /**
- * The task pane: what will be scored, the Score button with its progress, then the per-tier
- * summary, the filters, export (ranking sheet, decision draft, CSV/JSON), the comparison with
- * last year, appraisal, and the problems by unit. Every workbook action goes through the
- * gateway it is given; every outcome ends as a message on screen, beside the action.
+ * The task pane, laid out for Excel's narrow column: five tabs — Chấm điểm · Cần xử lý · Xuất
+ * kết quả · Thẩm định · Tiêu chí. After Score the focus goes to the result, with the first
+ * problems right under it. Every workbook action goes through the gateway it is given; every
+ * outcome ends as a message beside the action that caused it (docs/huong-dan-su-dung.md).
  */
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { summaryParagraph } from '../report/summary';
 import { tierCounts } from '../report/tierCounts';
+import type { StoredSettings } from '../report/storedSettings';
 import { BUILTIN_RUBRIC } from '../rubric/builtin';
 import { rubricFromJsonText } from '../rubric/loadRubric';
 import { rubricToRows } from '../rubric/rubricSheet';
 import { PreviousYear, compareYears } from '../scoring/compareYears';
 import type { ScoreResult } from '../scoring/types';
+import { formatCount } from '../scoring/viFormat';
 import { a1 } from '../sheet/grid';
 import type {
   CorrectionEntry,
@@ -31,21 +32,47 @@ import { DownloadKind, ExportSection } from './components/ExportSection';
 import { FilterBar } from './components/FilterBar';
 import { Intent, Message, MessageList, MessagePlace } from './components/MessageList';
 import { PreviousYearSection } from './components/PreviousYearSection';
+import { ProblemItemButton } from './components/ProblemItemButton';
+import { PaneTabs } from './components/PaneTabs';
 import { ProblemList } from './components/ProblemList';
-import { TierSummary } from './components/TierSummary';
-import { WorkbookStatus } from './components/WorkbookStatus';
+import { RubricTab } from './components/RubricTab';
+import { ResultSummary, ScoreTab } from './components/ScoreTab';
 import { INITIAL_SETTINGS, SettingsInput, settingsFromInput } from './decisionSettingsInput';
-import { Speaker, copySummary, downloadExport, writeRankingSheet } from './exportActions';
+import { Platform, Speaker, copySummary, downloadExport, writeRankingSheet } from './exportActions';
 import { readPreviousFile } from './previousYearFile';
 import { problemsByUnit } from './problems';
 import type { Strings } from './strings';
+import { summaryView } from './summaryView';
+
+export type TabId = 'score' | 'problems' | 'export' | 'appraisal' | 'rubric';
+const TABS: TabId[] = ['score', 'problems', 'export', 'appraisal', 'rubric'];
+
+/** Problems listed under the result, before "see all". */
+const FIRST_PROBLEMS = 3;
+/** Typing in the decision settings is saved once it pauses. */
+const SAVE_DELAY_MS = 600;
 
 export interface AppProps {
   gateway: WorkbookGateway;
   strings: Strings;
+  /** Desktop Excel may block downloads from the pane: the messages say so there. */
+  platform?: Platform;
 }
 
-export function App({ gateway, strings }: AppProps) {
+/** What tells two results apart for the pane: the block and each unit's outcome. */
+function fingerprint(report: ScoreReport): string {
+  return JSON.stringify([
+    report.block,
+    report.result.units.map((u) => [u.row, u.status, u.totalCents, u.rank, u.issues.map((i) => i.code + i.cell)]),
+  ]);
+}
+
+function storedFrom(input: SettingsInput, reviewer: string): StoredSettings {
+  return { ...input, reviewer };
+}
+
+export function App({ gateway, strings, platform = 'web' }: AppProps) {
+  const [tab, setTab] = useState<TabId>('score');
   const [description, setDescription] = useState<WorkbookDescription | null>(null);
   const [loading, setLoading] = useState(true);
   const [busy, setBusy] = useState(false);
@@ -54,67 +81,148 @@ export function App({ gateway, strings }: AppProps) {
   const [filter, setFilter] = useState<FilterKind | null>(null);
   const [imported, setImported] = useState<ImportedRubric | null>(null);
   const [messages, setMessages] = useState<Message[]>([]);
-  // Kept for the session: the decision settings, last year's result, the reviewer's name.
+  const [notices, setNotices] = useState<string[]>([]);
+  // Saved with the workbook: the decision settings and the reviewer's name.
   const [settingsInput, setSettingsInput] = useState<SettingsInput>(INITIAL_SETTINGS);
-  const [previous, setPrevious] = useState<PreviousYear | null>(null);
   const [reviewer, setReviewer] = useState('');
+  const [settingsSaved, setSettingsSaved] = useState(false);
+  const [previous, setPrevious] = useState<PreviousYear | null>(null);
   const [selected, setSelected] = useState<SelectedCell | null>(null);
   const nextId = useRef(1);
+  const resultRef = useRef<HTMLElement>(null);
+  const focusResult = useRef(false);
+  const busyRef = useRef(false);
+  const importedRef = useRef<ImportedRubric | null>(null);
+  const settingsLoaded = useRef(false);
 
-  const say = useCallback((intent: Intent, text: string, title?: string, place: MessagePlace = 'top') => {
-    const id = nextId.current++;
-    setMessages((list) => [...list, { id, intent, text, title, place }]);
-  }, []);
+  const say = useCallback(
+    (intent: Intent, text: string, options: { title?: string; place?: MessagePlace; detail?: string | null } = {}) => {
+      const id = nextId.current++;
+      setMessages((list) => [
+        ...list,
+        { id, intent, text, title: options.title, detail: options.detail, place: options.place ?? 'score' },
+      ]);
+    },
+    [],
+  );
   /** Each action's outcome replaces what the previous action said. */
   const clear = () => setMessages([]);
   const dismiss = (id: number) => setMessages((l) => l.filter((x) => x.id !== id));
+  const working = (on: boolean) => {
+    busyRef.current = on;
+    setBusy(on);
+  };
 
   const refresh = useCallback(
-    async (rubric: ImportedRubric | null = imported) => {
+    async (rubric: ImportedRubric | null = importedRef.current) => {
       setLoading(true);
       const out = await gateway.describe({ rubric });
       setLoading(false);
       if (out.ok) setDescription(out.value);
-      else say('error', out.message);
+      else say('error', out.message, { detail: out.detail });
     },
-    [gateway, imported, say],
+    [gateway, say],
   );
+
+  /** A new result on screen: its view, no filter chosen yet. */
+  const fingerprintRef = useRef('');
+  const showReport = useCallback((next: ScoreReport) => {
+    fingerprintRef.current = fingerprint(next);
+    setReport(next);
+    setFilter(null);
+  }, []);
 
   useEffect(() => {
     void refresh();
-    let stop: (() => Promise<void>) | null = null;
+    const stops: (() => Promise<void>)[] = [];
     let cancelled = false;
+    const keep = (stop: () => Promise<void>) => (cancelled ? void stop() : stops.push(stop));
     void gateway
       .onActiveSheetChanged(() => void refresh())
       .then((out) => {
-        if (!out.ok) say('warning', out.message);
-        else if (cancelled) void out.value();
-        else stop = out.value;
+        if (!out.ok) say('warning', out.message, { detail: out.detail });
+        else keep(out.value);
       });
+    // The ribbon's Score writes the same block: the pane shows what it wrote.
+    void gateway
+      .onResultsWritten((written) => {
+        if (busyRef.current) return;
+        void gateway.currentResult({ rubric: importedRef.current }).then((out) => {
+          if (!out.ok || busyRef.current) return;
+          // The pane's own Score comes back too when Excel is slow to tell: the same result changes nothing.
+          if (fingerprint(out.value) === fingerprintRef.current) return;
+          showReport(out.value);
+          setNotices([]);
+          setMessages([
+            { id: nextId.current++, intent: 'info', text: strings.refreshedFromRibbon(written.sheet), place: 'score' },
+          ]);
+        });
+      })
+      .then((out) => {
+        if (out.ok) keep(out.value);
+      });
+    void gateway.loadDecisionSettings().then((out) => {
+      settingsLoaded.current = true;
+      if (!out.ok || !out.value) return;
+      const stored = out.value;
+      setSettingsInput((s) => ({
+        province: stored.province ?? s.province,
+        year: stored.year ?? s.year,
+        decisionNumber: stored.decisionNumber ?? s.decisionNumber,
+        committee: stored.committee ?? s.committee,
+        department: stored.department ?? s.department,
+      }));
+      if (stored.reviewer) setReviewer(stored.reviewer);
+      setSettingsSaved(true);
+    });
     return () => {
       cancelled = true;
-      if (stop) void stop();
+      for (const stop of stops) void stop();
     };
-    // Subscribing once per gateway; refresh reads the imported rubric at call time.
+    // Subscribing once per gateway.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [gateway]);
 
-  /** Scores and says so where the user is: at the top, or in the section that asked. */
-  async function runScore(place: MessagePlace = 'top'): Promise<ScoreReport | null> {
-    setBusy(true);
+  // What staff type for the decision is saved with the workbook once they pause.
+  const firstSettings = useRef(true);
+  useEffect(() => {
+    if (firstSettings.current) {
+      firstSettings.current = false;
+      return;
+    }
+    if (!settingsLoaded.current) return;
+    setSettingsSaved(false);
+    const timer = setTimeout(() => {
+      void gateway.saveDecisionSettings(storedFrom(settingsInput, reviewer)).then((out) => {
+        if (out.ok) setSettingsSaved(true);
+        else say('warning', out.message, { place: 'export', detail: out.detail });
+      });
+    }, SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [gateway, settingsInput, reviewer, say]);
+
+  // After Score, the result takes the focus, and with it the view.
+  useEffect(() => {
+    if (!focusResult.current || !report) return;
+    focusResult.current = false;
+    // Focusing scrolls only as far as needed: the tabs stay in view above the result.
+    resultRef.current?.focus();
+  }, [report]);
+
+  /** Scores and says so where the user is: the Score tab, or the tab that asked. */
+  async function runScore(place: MessagePlace = 'score'): Promise<ScoreReport | null> {
+    working(true);
     setProgress({ stage: 'reading', done: 0, total: 1 });
     const out = await gateway.score({ rubric: imported, onProgress: setProgress });
-    setBusy(false);
+    working(false);
     setProgress(null);
     if (!out.ok) {
-      say('error', out.message, strings.command.failedTitle, place);
+      say('error', out.message, { title: strings.failedTitle, place, detail: out.detail });
       return null;
     }
-    setReport(out.value);
-    setFilter(null);
-    const { result, notices } = out.value;
-    say('success', strings.scoredAt(result.sheet, result.units.length), undefined, place);
-    for (const n of notices) say('warning', n, strings.noticesTitle, place);
+    if (place === 'score') focusResult.current = true;
+    showReport(out.value);
+    setNotices(out.value.notices);
     void refresh();
     return out.value;
   }
@@ -129,14 +237,14 @@ export function App({ gateway, strings }: AppProps) {
     const out = await gateway.applyFilter(kind);
     if (out.ok) {
       setFilter(kind);
-      say('info', strings.filterApplied(strings.filters[kind]));
-    } else say('error', out.message);
+      say('info', strings.filterApplied(strings.filters[kind]), { place: 'problems' });
+    } else say('error', out.message, { place: 'problems', detail: out.detail });
   }
 
-  async function select(cell: string) {
+  async function select(cell: string, place: MessagePlace) {
     if (!report) return;
     const out = await gateway.selectCell(report.result.sheet, cell);
-    if (!out.ok) say('error', out.message);
+    if (!out.ok) say('error', out.message, { place, detail: out.detail });
   }
 
   /** Selects a cell given with its sheet: "'Thẩm định'!E5". */
@@ -144,7 +252,7 @@ export function App({ gateway, strings }: AppProps) {
     const at = parseSheetReference(reference);
     if (!at) return;
     const out = await gateway.selectCell(at.sheet, a1(at.area.top, at.area.left));
-    if (!out.ok) say('error', out.message, undefined, place);
+    if (!out.ok) say('error', out.message, { place, detail: out.detail });
   }
 
   // ---- Export: the result with last year's comparison when one was chosen.
@@ -155,7 +263,11 @@ export function App({ gateway, strings }: AppProps) {
   }, [report, previous]);
   const summary = useMemo(() => (exportResult ? summaryParagraph(exportResult) : ''), [exportResult]);
 
-  const speaker: Speaker = { say, clear, setBusy };
+  const speaker: Speaker = {
+    say: (intent, text, options) => say(intent, text, options),
+    clear,
+    setBusy: working,
+  };
   const exportSettings = () => (report ? settingsFromInput(settingsInput, report.defaultYear) : null);
 
   async function writeRanking() {
@@ -165,7 +277,7 @@ export function App({ gateway, strings }: AppProps) {
 
   async function download(kind: DownloadKind) {
     const settings = exportSettings();
-    if (exportResult && settings) await downloadExport(kind, exportResult, settings, strings, speaker);
+    if (exportResult && settings) await downloadExport(kind, exportResult, settings, strings, speaker, platform);
   }
 
   // ---- Last year's result.
@@ -173,18 +285,18 @@ export function App({ gateway, strings }: AppProps) {
   async function loadPrevious(file: File) {
     if (!report) return;
     clear();
-    setBusy(true);
-    say('info', strings.previousReading(file.name), undefined, 'previous');
+    working(true);
+    say('info', strings.previousReading(file.name), { place: 'previous' });
     const categoryIds = report.result.rubric.rubric.categories.map((c) => c.id);
     const out = await readPreviousFile(file, categoryIds, strings);
-    setBusy(false);
+    working(false);
     clear();
     if (!out.ok) {
-      say('error', out.message, undefined, 'previous');
+      say('error', out.message, { place: 'previous', detail: out.detail });
       return;
     }
     setPrevious(out.value);
-    say('success', strings.previousLoaded(file.name, out.value.year), undefined, 'previous');
+    say('success', strings.previousLoaded(file.name, out.value.year), { place: 'previous' });
   }
 
   // ---- Appraisal.
@@ -195,27 +307,28 @@ export function App({ gateway, strings }: AppProps) {
     clear();
     const out = await gateway.selectedInputCell();
     if (out.ok) setSelected(out.value);
-    else say('error', out.message, undefined, 'appraisal');
+    else say('error', out.message, { place: 'appraisal', detail: out.detail });
   }
 
   async function submitCorrection(entry: CorrectionEntry): Promise<boolean> {
     const row = choice?.kind === 'input' ? choice.unit.row : null;
     if (!report) return false;
     clear();
-    setBusy(true);
+    working(true);
     const out = await gateway.appendCorrection(entry, report.result.rubric);
-    setBusy(false);
+    working(false);
     if (!out.ok) {
-      say('error', out.message, undefined, 'appraisal');
+      say('error', out.message, { place: 'appraisal', detail: out.detail });
       return false;
     }
-    const trips = strings.roundTripsShort(out.value.roundTrips.reads, out.value.roundTrips.writes);
-    say('success', strings.appended(out.value.row, out.value.sheet, entry.unit, trips), undefined, 'appraisal');
+    say('success', strings.appended(out.value.row, out.value.sheet, entry.unit), { place: 'appraisal' });
     const next = await runScore('appraisal');
     const unit = next?.result.units.find((u) => u.row === row);
-    if (unit) say('info', unitAfterAppraisal(unit, strings), undefined, 'appraisal');
+    if (unit) say('info', unitAfterAppraisal(unit, strings), { place: 'appraisal' });
     return true;
   }
+
+  // ---- Rubric.
 
   async function importRubric(file: File) {
     clear();
@@ -223,113 +336,196 @@ export function App({ gateway, strings }: AppProps) {
     try {
       text = await file.text();
     } catch {
-      say('error', strings.rubricReadFailed(file.name));
+      say('error', strings.rubricReadFailed(file.name), { place: 'rubric' });
       return;
     }
     const loaded = rubricFromJsonText(text, `"${file.name}"`);
     if (!loaded.ok) {
-      say('error', loaded.message);
+      // The engine's reason names the row and field, in Vietnamese like the rubric itself.
+      if (strings.lang === 'vi') say('error', loaded.message, { place: 'rubric' });
+      else say('error', strings.rubricImportFailed(file.name), { place: 'rubric', detail: loaded.message });
       return;
     }
     const next = { rubric: loaded.rubric, fileName: file.name };
+    importedRef.current = next;
     setImported(next);
-    say('success', strings.rubricImported(file.name));
+    say('success', strings.rubricImported(file.name), { place: 'rubric' });
     await refresh(next);
   }
 
   async function dropImport() {
+    importedRef.current = null;
     setImported(null);
     await refresh(null);
   }
 
   async function writeRubric() {
     clear();
-    setBusy(true);
+    working(true);
     const out = await gateway.writeRubricSheet(rubricToRows(BUILTIN_RUBRIC));
-    setBusy(false);
-    if (out.ok) say('success', strings.rubricWritten(out.value.sheet));
-    else say('error', out.message);
+    working(false);
+    if (out.ok) say('success', strings.rubricWritten(out.value.sheet), { place: 'rubric' });
+    else say('error', out.message, { place: 'rubric', detail: out.detail });
     await refresh();
   }
 
-  const tiers = useMemo(() => (report ? tierCounts(report.result) : []), [report]);
+  const counts = useMemo(() => (report ? tierCounts(report.result) : []), [report]);
+  const tiers = useMemo(() => (report ? summaryView(counts, strings) : null), [report, counts, strings]);
   const groups = useMemo(() => (report ? problemsByUnit(report.result) : []), [report]);
   const canScore = !busy && !loading && description !== null && description.sheet !== null;
-  const progressValue = progress
-    ? progress.stage === 'writing'
-      ? 0.5 + (0.5 * progress.done) / progress.total
-      : progress.stage === 'scoring'
-        ? 0.4
-        : 0.1
-    : 0;
+  const messagesAt = (place: MessagePlace) => (
+    <MessageList messages={messages} place={place} onDismiss={dismiss} strings={strings} />
+  );
+
+  function resultSummary() {
+    if (!report) return null;
+    const { result } = report;
+    const total = (key: 'scored' | 'error' | 'missing') => formatCount(counts.reduce((n, t) => n + t[key], 0));
+    const first: { key: string; node: ReactNode }[] = [];
+    for (const g of groups) {
+      if (first.length >= FIRST_PROBLEMS) break;
+      if (g.items.length === 0 && g.nameCell) {
+        first.push({
+          key: `${g.row}-missing`,
+          node: (
+            <ProblemItemButton
+              issue={{ code: 'missing', severity: 'warning', cell: g.nameCell, message: strings.missingUnit }}
+              text={strings.missingUnit}
+              unit={g.unit}
+              rubric={result.rubric}
+              cellLabel={g.nameCell}
+              unitName={g.name}
+              onSelect={() => void select(g.nameCell!, 'score')}
+              strings={strings}
+            />
+          ),
+        });
+      }
+      for (const item of g.items) {
+        if (first.length >= FIRST_PROBLEMS) break;
+        first.push({
+          key: `${g.row}-${first.length}`,
+          node: (
+            <ProblemItemButton
+              issue={item.issue}
+              unit={g.unit}
+              rubric={result.rubric}
+              cellLabel={item.cell}
+              unitName={g.name}
+              onSelect={() => item.cell && void select(item.cell, 'score')}
+              strings={strings}
+            />
+          ),
+        });
+      }
+    }
+    return (
+      <ResultSummary
+        sentence={strings.scoredAt(result.sheet, result.units.length)}
+        line={strings.resultLine(total('scored'), total('error'), total('missing'))}
+        first={first.map((f) => (
+          <li key={f.key}>{f.node}</li>
+        ))}
+        problemUnits={groups.length}
+        onShowAll={() => setTab('problems')}
+        notices={notices.map((n, i) => (
+          <p key={i} className="notice small">
+            {n}
+          </p>
+        ))}
+        strings={strings}
+        focusRef={resultRef}
+      />
+    );
+  }
+
+  const needsScore = <p className="muted">{strings.scoreFirst}</p>;
+  const tabLabel = (id: TabId) =>
+    id === 'problems' && report ? `${strings.tabs.problems} (${groups.length})` : strings.tabs[id];
 
   return (
     <main className="app" aria-busy={busy}>
-      <header>
+      <header className="pane-header">
         <h1>{strings.appTitle}</h1>
-        <p className="muted">{strings.appSubtitle}</p>
       </header>
-
-      <WorkbookStatus
-        description={description}
-        loading={loading}
-        busy={busy}
-        imported={imported}
-        onRefresh={() => void refresh()}
-        onImport={(f) => void importRubric(f)}
-        onDropImport={() => void dropImport()}
-        onWriteRubric={() => void writeRubric()}
-        strings={strings}
+      <PaneTabs
+        tabs={TABS.map((id) => ({ id, label: tabLabel(id) }))}
+        selected={tab}
+        onSelect={setTab}
+        label={strings.tabsLabel}
       />
 
-      {description?.problem && (
-        <MessageBar intent={description.activeSheetEmpty ? 'info' : 'warning'} className="message">
-          <MessageBarBody>
-            {description.activeSheetEmpty && <MessageBarTitle>{strings.emptySheetTitle}</MessageBarTitle>}
-            {description.problem}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <div role="tabpanel" id="panel-score" aria-labelledby="tab-score" hidden={tab !== 'score'} className="panel">
+        <ScoreTab
+          description={description}
+          loading={loading}
+          busy={busy}
+          canScore={canScore}
+          progress={progress}
+          progressSheet={description?.sheet ?? null}
+          onScore={() => void score()}
+          onRefresh={() => void refresh()}
+          messages={messagesAt('score')}
+          result={resultSummary()}
+          tiers={tiers}
+          strings={strings}
+        />
+      </div>
 
-      <div className="score">
-        <Button appearance="primary" size="large" disabled={!canScore} onClick={() => void score()} data-testid="score">
-          {busy && progress ? strings.scoring : strings.score}
-        </Button>
-        {progress && (
-          <ProgressBar className="progress" value={progressValue} max={1} aria-label={strings.scoring} thickness="large" />
+      <div role="tabpanel" id="panel-problems" aria-labelledby="tab-problems" hidden={tab !== 'problems'} className="panel">
+        {report ? (
+          <>
+            <FilterBar active={filter} disabled={busy} onFilter={(k) => void applyFilter(k)} strings={strings}>
+              {messagesAt('problems')}
+            </FilterBar>
+            <ProblemList
+              key={report.block + report.result.units.length}
+              groups={groups}
+              rubric={report.result.rubric}
+              onSelect={(c) => void select(c, 'problems')}
+              strings={strings}
+            />
+          </>
+        ) : (
+          needsScore
         )}
       </div>
 
-      <MessageList messages={messages} place="top" onDismiss={dismiss} strings={strings} />
+      <div role="tabpanel" id="panel-export" aria-labelledby="tab-export" hidden={tab !== 'export'} className="panel">
+        {report && exportResult ? (
+          <>
+            <ExportSection
+              settings={settingsInput}
+              defaultYear={report.defaultYear}
+              onSettings={setSettingsInput}
+              summary={summary}
+              busy={busy}
+              onWriteRanking={() => void writeRanking()}
+              onDownload={(k) => void download(k)}
+              onCopy={(t) => void copySummary(t, strings, speaker)}
+              saved={settingsSaved}
+              strings={strings}
+            >
+              {messagesAt('export')}
+            </ExportSection>
+            <PreviousYearSection
+              result={report.result}
+              comparison={exportResult.comparison}
+              busy={busy}
+              onFile={(f) => void loadPrevious(f)}
+              onDrop={() => setPrevious(null)}
+              strings={strings}
+            >
+              {messagesAt('previous')}
+            </PreviousYearSection>
+          </>
+        ) : (
+          needsScore
+        )}
+      </div>
 
-      {report && exportResult && (
-        <>
-          <TierSummary tiers={tiers} strings={strings} />
-          <p className="muted small">{strings.roundTrips(report.roundTrips.reads, report.roundTrips.writes)}</p>
-          <FilterBar active={filter} disabled={busy} onFilter={(k) => void applyFilter(k)} strings={strings} />
-          <ExportSection
-            settings={settingsInput}
-            defaultYear={report.defaultYear}
-            onSettings={setSettingsInput}
-            summary={summary}
-            busy={busy}
-            onWriteRanking={() => void writeRanking()}
-            onDownload={(k) => void download(k)}
-            onCopy={(t) => void copySummary(t, strings, speaker)}
-            strings={strings}
-          >
-            <MessageList messages={messages} place="export" onDismiss={dismiss} strings={strings} />
-          </ExportSection>
-          <PreviousYearSection
-            result={report.result}
-            comparison={exportResult.comparison}
-            busy={busy}
-            onFile={(f) => void loadPrevious(f)}
-            onDrop={() => setPrevious(null)}
-            strings={strings}
-          >
-            <MessageList messages={messages} place="previous" onDismiss={dismiss} strings={strings} />
-          </PreviousYearSection>
+      <div role="tabpanel" id="panel-appraisal" aria-labelledby="tab-appraisal" hidden={tab !== 'appraisal'} className="panel">
+        {report ? (
           <AppraisalSection
             result={report.result}
             choice={choice}
@@ -341,30 +537,40 @@ export function App({ gateway, strings }: AppProps) {
             onSelect={(ref) => void selectReference(ref, 'appraisal')}
             strings={strings}
           >
-            <MessageList messages={messages} place="appraisal" onDismiss={dismiss} strings={strings} />
+            {messagesAt('appraisal')}
           </AppraisalSection>
-          <ProblemList
-            key={report.block + report.result.units.length}
-            groups={groups}
-            onSelect={(c) => void select(c)}
-            strings={strings}
-          />
-        </>
-      )}
+        ) : (
+          needsScore
+        )}
+      </div>
+
+      <div role="tabpanel" id="panel-rubric" aria-labelledby="tab-rubric" hidden={tab !== 'rubric'} className="panel">
+        <RubricTab
+          description={description}
+          busy={busy}
+          imported={imported}
+          onImport={(f) => void importRubric(f)}
+          onDropImport={() => void dropImport()}
+          onWriteRubric={() => void writeRubric()}
+          strings={strings}
+        >
+          {messagesAt('rubric')}
+        </RubricTab>
+      </div>
     </main>
   );
 }
 
-/** Shown when the pane is opened outside Excel (or office.js could not start). */
-export function NotInExcel({ strings }: { strings: Strings }) {
+/** Shown instead of the app: opened outside Excel, or in an Excel too old for the add-in. */
+export function PaneNotice({ title, text }: { title: string; text: string }) {
   return (
     <main className="app">
-      <header>
-        <h1>{strings.appTitle}</h1>
+      <header className="pane-header">
+        <h1>{title}</h1>
       </header>
-      <MessageBar intent="warning">
-        <MessageBarBody>{strings.notInExcel}</MessageBarBody>
-      </MessageBar>
+      <p role="alert" className="notice-text">
+        {text}
+      </p>
     </main>
   );
 }

@@ -40,37 +40,47 @@ export function verifiedValue(
   unit: UnitResult,
   input: InputDef,
   text: string,
-): { ok: true; value: CellValue } | { ok: false; message: string } | null {
+): { ok: true; value: CellValue } | { ok: false; code: string; message: string } | null {
   const typed = text.trim();
   if (typed === '') return null;
   const read = readInputCell(typed, input.type);
   const problem = checkValue(result.rubric, unit.tier, input.code, read, typed);
-  if (problem) return { ok: false, message: problem.message };
+  if (problem) return { ok: false, code: problem.code, message: problem.message };
   if (read.kind === 'number') return { ok: true, value: Number(`${read.value.units}e-${read.value.scale}`) };
   return { ok: true, value: typed };
 }
 
 const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 10 });
+const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A cell's value as a Vietnamese reader expects it: 12,5 and 1.234 for numbers. */
+/** A date as the department writes it, in every language of the pane: 21/02/2019. */
+export function formatDate(date: Date): string {
+  return `${pad(date.getUTCDate())}/${pad(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;
+}
+
+/** A cell's value as a Vietnamese reader expects it: 12,5 and 1.234 for numbers, 21/02/2019 for dates. */
 export function displayValue(v: CellValue): string {
   if (typeof v === 'number') return numberFormat.format(v);
-  if (v instanceof Date) return new Intl.DateTimeFormat('vi-VN', { timeZone: 'UTC' }).format(v);
+  if (v instanceof Date) return formatDate(v);
   return cellDisplayText(v).trim();
 }
 
-/** "2019-02-21" from a date input → that day (UTC midnight, as Excel dates are read); null when blank or invalid. */
+/**
+ * "21/02/2019" (also 21/2/2019, 21-02-2019, 21.02.2019) → that day at UTC midnight, as Excel dates
+ * are read; null when blank or not a real day (31/02/2019).
+ */
 export function dateFromInput(text: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
   if (!m) return null;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return Number.isNaN(date.getTime()) ? null : date;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return real ? date : null;
 }
 
-/** Today in the reviewer's own calendar, as a date input holds it. */
+/** Today in the reviewer's own calendar, as the date field shows it. */
 export function todayForInput(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return `${pad(now.getDate())}/${pad(now.getMonth() + 1)}/${now.getFullYear()}`;
 }
 
 /** What the pane says of the unit once scored again with the correction: its total beside its own, or its status. */

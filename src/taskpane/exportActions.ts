@@ -16,7 +16,7 @@ import type { Strings } from './strings';
 
 /** How an action talks to the pane: messages, and the busy state that disables the buttons. */
 export interface Speaker {
-  say: (intent: Intent, text: string, title?: string, place?: MessagePlace) => void;
+  say: (intent: Intent, text: string, options?: { title?: string; place?: MessagePlace; detail?: string | null }) => void;
   clear: () => void;
   setBusy: (busy: boolean) => void;
 }
@@ -34,17 +34,29 @@ export async function writeRankingSheet(
   speaker.setBusy(true);
   const out = await gateway.writeRankingSheet(result, settings);
   speaker.setBusy(false);
-  if (!out.ok) return speaker.say('error', out.message, undefined, HERE);
-  const { sheet, notice, notices, roundTrips } = out.value;
-  const trips = strings.roundTripsShort(roundTrips.reads, roundTrips.writes);
-  speaker.say('success', strings.rankingWritten(sheet, trips), undefined, HERE);
-  for (const n of notice ? [notice, ...notices] : notices) speaker.say('warning', n, strings.noticesTitle, HERE);
+  if (!out.ok) return speaker.say('error', out.message, { place: HERE, detail: out.detail });
+  const { sheet, notice, notices } = out.value;
+  speaker.say('success', strings.rankingWritten(sheet), { place: HERE });
+  for (const n of notice ? [notice, ...notices] : notices)
+    speaker.say('warning', n, { title: strings.noticesTitle, place: HERE });
 }
 
-function save(data: Uint8Array | string, fileName: string, type: string, strings: Strings, speaker: Speaker): void {
+/** Where the pane runs: desktop Excel may block downloads, which the message then says. */
+export type Platform = 'desktop' | 'web';
+
+function save(
+  data: Uint8Array | string,
+  fileName: string,
+  type: string,
+  strings: Strings,
+  speaker: Speaker,
+  platform: Platform,
+): void {
   const out = downloadFile(data, fileName, type);
-  if (out.ok) speaker.say('success', strings.downloaded(fileName), undefined, HERE);
-  else speaker.say('error', strings.downloadFailed(fileName, out.message), undefined, HERE);
+  if (!out.ok) return speaker.say('error', strings.downloadFailed(fileName), { place: HERE, detail: out.message });
+  const text =
+    platform === 'desktop' ? `${strings.downloaded(fileName)} ${strings.downloadDesktopHint}` : strings.downloaded(fileName);
+  speaker.say(platform === 'desktop' ? 'info' : 'success', text, { place: HERE });
 }
 
 /** The draft's bytes, or what went wrong in words (the part not fetched, the writer failing). */
@@ -52,15 +64,16 @@ async function decisionDraft(
   result: ScoreResult,
   settings: DecisionSettings,
   strings: Strings,
-): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; message: string }> {
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; message: string; detail: string }> {
   const part = await loadDecisionDraft();
-  if (!part.ok) return { ok: false, message: strings.partFailed(strings.parts.docx, part.message) };
+  if (!part.ok) return { ok: false, message: strings.partFailed(strings.parts.docx), detail: part.message };
   try {
     return { ok: true, bytes: await part.value.decisionDraftBytes(result, settings) };
   } catch (e) {
     return {
       ok: false,
-      message: strings.downloadFailed(fileNames.docx(settings.year), e instanceof Error ? e.message : String(e)),
+      message: strings.downloadFailed(fileNames.docx(settings.year)),
+      detail: e instanceof Error ? e.message : String(e),
     };
   }
 }
@@ -71,22 +84,23 @@ export async function downloadExport(
   settings: DecisionSettings,
   strings: Strings,
   speaker: Speaker,
+  platform: Platform,
 ): Promise<void> {
   speaker.clear();
   const year = settings.year;
-  if (kind === 'csv') return save(rankingCsvBytes(result, year), fileNames.csv(year), MIME.csv, strings, speaker);
-  if (kind === 'json') return save(rankingJsonText(result, year), fileNames.json(year), MIME.json, strings, speaker);
+  if (kind === 'csv') return save(rankingCsvBytes(result, year), fileNames.csv(year), MIME.csv, strings, speaker, platform);
+  if (kind === 'json') return save(rankingJsonText(result, year), fileNames.json(year), MIME.json, strings, speaker, platform);
   speaker.setBusy(true);
-  speaker.say('info', strings.preparingDocx, undefined, HERE);
+  speaker.say('info', strings.preparingDocx, { place: HERE });
   const draft = await decisionDraft(result, settings, strings);
   speaker.setBusy(false);
   speaker.clear();
-  if (draft.ok) save(draft.bytes, fileNames.docx(year), MIME.docx, strings, speaker);
-  else speaker.say('error', draft.message, undefined, HERE);
+  if (draft.ok) save(draft.bytes, fileNames.docx(year), MIME.docx, strings, speaker, platform);
+  else speaker.say('error', draft.message, { place: HERE, detail: draft.detail });
 }
 
 export async function copySummary(text: string, strings: Strings, speaker: Speaker): Promise<void> {
   speaker.clear();
-  if (await copyText(text)) speaker.say('success', strings.copied, undefined, HERE);
-  else speaker.say('warning', strings.copyFailed, undefined, HERE);
+  if (await copyText(text)) speaker.say('success', strings.copied, { place: HERE });
+  else speaker.say('warning', strings.copyFailed, { place: HERE });
 }

@@ -8,7 +8,11 @@ import type { Outcome } from '../workbook/gateway';
 import { loadPreviousWorkbook } from './lazyParts';
 import type { Strings } from './strings';
 
-const fail = (message: string): Outcome<PreviousYear> => ({ ok: false, message });
+const fail = (message: string, detail: string | null = null): Outcome<PreviousYear> => ({ ok: false, message, detail });
+
+/** The engine's Vietnamese reason: as is in Vietnamese, behind an English lead sentence in English. */
+const engineFail = (strings: Strings, file: string, message: string) =>
+  strings.lang === 'vi' ? fail(message) : fail(strings.previousNotJson(file), message);
 
 /** The pane's own ranking export: tiers of ranked units, no flat `units`. */
 function isRankingJson(data: unknown): boolean {
@@ -26,11 +30,11 @@ async function fromJson(file: File, categoryIds: string[], strings: Strings): Pr
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return fail(strings.previousNotJson(file.name, (e as Error).message));
+    return fail(strings.previousNotJson(file.name), (e as Error).message);
   }
   if (isRankingJson(data)) return fail(strings.previousRankingJson(file.name));
   const read = previousFromJson(data, `"${file.name}"`, categoryIds);
-  return read.ok ? { ok: true, value: read.previous } : fail(read.message);
+  return read.ok ? { ok: true, value: read.previous } : engineFail(strings, file.name, read.message);
 }
 
 async function fromXlsx(file: File, strings: Strings, today: Date): Promise<Outcome<PreviousYear>> {
@@ -41,9 +45,9 @@ async function fromXlsx(file: File, strings: Strings, today: Date): Promise<Outc
     return fail(strings.previousReadFailed(file.name));
   }
   const part = await loadPreviousWorkbook();
-  if (!part.ok) return fail(strings.partFailed(strings.parts.xlsx, part.message));
+  if (!part.ok) return fail(strings.partFailed(strings.parts.xlsx), part.message);
   const read = await part.value.previousFromXlsx(bytes, file.name, today);
-  return read.ok ? { ok: true, value: read.previous } : fail(read.message);
+  return read.ok ? { ok: true, value: read.previous } : engineFail(strings, file.name, read.message);
 }
 
 export async function readPreviousFile(

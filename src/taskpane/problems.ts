@@ -2,17 +2,18 @@
  * The pane's list of problems: units that need a look, in sheet order, each with its issues at
  * their cells — and the first problem cell, which the ribbon command selects after scoring.
  */
-import type { Severity } from '../scoring/issues';
-import type { ScoreResult, Status } from '../scoring/types';
+import type { Issue, Severity } from '../scoring/issues';
+import type { ScoreResult, Status, UnitResult } from '../scoring/types';
 
 export interface ProblemItem {
   /** A1 cell on the scored sheet, or null when no cell applies. */
   cell: string | null;
-  message: string;
+  issue: Issue;
   severity: Severity;
 }
 
 export interface UnitProblems {
+  unit: UnitResult;
   name: string;
   /** 1-based sheet row, or null for a listed unit with no row. */
   row: number | null;
@@ -26,11 +27,12 @@ export function problemsByUnit(result: ScoreResult): UnitProblems[] {
   return result.units
     .filter((u) => u.issues.length > 0 || u.status === 'missing')
     .map((u) => ({
+      unit: u,
       name: u.name,
       row: u.row,
       nameCell: u.nameCell,
       status: u.status,
-      items: u.issues.map((i) => ({ cell: i.cell, message: i.message, severity: i.severity })),
+      items: u.issues.map((i) => ({ cell: i.cell, issue: i, severity: i.severity })),
     }));
 }
 

@@ -4,27 +4,46 @@
  * call Office themselves, so they can be driven by a fake in tests.
  *
  * Every method resolves — it never rejects: a failure comes back as { ok: false, message } in
- * words the user can act on. Files the pane downloads (decision draft, CSV/JSON) are made from
- * the ScoreResult without the workbook; only what lands in the workbook goes through here.
+ * words the user can act on, with Excel's own words, when there are any, in `detail` (shown
+ * behind "Chi tiết kỹ thuật"). Files the pane downloads (decision draft, CSV/JSON) are made from
+ * the ScoreResult without the workbook; only what goes into the workbook goes through here —
+ * the decision settings kept with it included.
  */
 import type { DecisionSettings } from '../report/settings';
+import type { StoredSettings } from '../report/storedSettings';
 import type { CompiledRubric } from '../rubric/compiled';
 import type { RubricSource, ScoreResult } from '../scoring/types';
 import type { CellValue } from '../sheet/grid';
 import type { CorrectionRow } from '../sheet/appraisalSheet';
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
+/** Why a whole action could not be done, when the pane words it itself (in English Office). */
+export type FailureReason = 'rubric' | 'unitList' | 'noTable' | 'columns' | 'blockBlocked' | 'other';
 
-/** What the host can do beyond the minimum (ExcelApi 1.7), detected at run time. */
+export interface Failure {
+  ok: false;
+  /** One sentence in the pane's language saying what happened and what to do. */
+  message: string;
+  /** Technical detail (Excel's message, the engine's Vietnamese sentence), or null. */
+  detail?: string | null;
+  reason?: FailureReason;
+}
+
+export type Outcome<T> = { ok: true; value: T } | Failure;
+
+/**
+ * The requirement set the add-in declares in its manifest (docs/trien-khai.md): Excel 2021,
+ * Microsoft 365 from version 2102, Excel on the web and on Mac 16.50 — hosts whose task panes run
+ * in a modern webview. Everything up to it is used without checking.
+ */
+export const MIN_EXCEL_API = '1.13';
+
+/** What the host can do beyond the minimum, detected at run time. */
 export interface Capabilities {
-  /** Notes on cells (ExcelApi 1.18). */
+  /** Notes on cells (ExcelApi 1.18); without them the messages go to Ghi chú and the pane only. */
   notes: boolean;
-  /** The sheet's AutoFilter (ExcelApi 1.9). */
-  autoFilter: boolean;
-  /** Reading merged areas (ExcelApi 1.13); without it blank header cells take the value above. */
+  /** Reading merged areas and the AutoFilter: always there on the minimum; false only in tests of older hosts. */
   mergedAreas: boolean;
-  /** Print setup of a sheet (ExcelApi 1.9): the ranking sheet's A4 landscape and title row. */
-  pageLayout: boolean;
+  autoFilter: boolean;
 }
 
 /** A rubric the user imported from a JSON file in the task pane; it wins over the workbook's. */
@@ -33,7 +52,7 @@ export interface ImportedRubric {
   fileName: string;
 }
 
-/** Where a Score is: reading, scoring, then writing batch `done` of `total`. */
+/** Where a Score is: reading (round trip `done` of about `total`), scoring, then writing batch `done` of `total`. */
 export interface ScoreProgress {
   stage: 'reading' | 'scoring' | 'writing';
   done: number;
@@ -58,7 +77,7 @@ export interface WorkbookDescription {
   activeSheet: string;
   /** The sheet Score would score, or null when none can be (then `problem` says why). */
   sheet: string | null;
-  problem: string | null;
+  problem: { message: string; detail: string | null } | null;
   /** Null when the rubric itself cannot be read (then `problem` names the cell). */
   rubric: RubricInUse | null;
   /** The active sheet holds no values at all. */
@@ -81,6 +100,12 @@ export interface ScoreReport {
   defaultYear: number;
 }
 
+/** The block the ribbon (or another copy of the add-in) wrote: the pane shows its result. */
+export interface ResultsWritten {
+  sheet: string;
+  block: string;
+}
+
 export interface RoundTripCount {
   reads: number;
   writes: number;
@@ -92,7 +117,7 @@ export interface RankingSheetReport {
   sheet: string;
   /** Why the sheet did not get its usual name, or null. */
   notice: string | null;
-  /** What the host could not do (print setup before ExcelApi 1.9), in words. */
+  /** What Excel did not take (print setup), in words. */
   notices: string[];
   roundTrips: RoundTripCount;
 }
@@ -137,6 +162,17 @@ export interface WorkbookGateway {
   /** Calls back when the user switches sheets; the value is a function that stops listening. */
   onActiveSheetChanged(listener: () => void): Promise<Outcome<() => Promise<void>>>;
   /**
+   * Calls back when results are written into the recorded block by someone else than this
+   * gateway (the ribbon's Score, another window); the value stops listening.
+   */
+  onResultsWritten(listener: (written: ResultsWritten) => void): Promise<Outcome<() => Promise<void>>>;
+  /** The result of the block as the workbook holds it now: read and scored, nothing written. */
+  currentResult(options?: ScoreOptions): Promise<Outcome<ScoreReport>>;
+  /** The decision settings kept with the workbook, or null when none were saved. */
+  loadDecisionSettings(): Promise<Outcome<StoredSettings | null>>;
+  /** Keeps the decision settings with the workbook (document settings), saved at once. */
+  saveDecisionSettings(settings: StoredSettings): Promise<Outcome<null>>;
+  /**
    * Writes the ranking tables as a sheet of their own, recreating only the sheet recorded by the
    * name CQDT_XepHang; no other sheet is touched.
    */
@@ -150,24 +186,37 @@ export interface WorkbookGateway {
   appendCorrection(entry: CorrectionEntry, rubric: CompiledRubric): Promise<Outcome<AppendedCorrection>>;
 }
 
+/** How Excel's errors are told apart (OfficeExtension.Error.code), each with its own sentence. */
+export type OfficeErrorKind = 'cellEditMode' | 'denied' | 'busy' | 'notFound' | 'exists' | 'tooLarge' | 'unsupported' | 'other';
+
+/** What Score found after Excel stopped part-way through writing the block. */
+export type InterruptedWrite = 'notWritten' | 'written' | 'cleared' | 'unknown';
+
+/** What writing the ranking sheet left after Excel stopped part-way. */
+export type InterruptedRanking = 'notWritten' | 'finished' | 'unknown';
+
 /** The gateway's own sentences (the engine's messages are Vietnamese in every language). */
 export interface GatewayMessages {
-  excelFailed: (detail: string) => string;
+  /** Excel's error, by kind. */
+  officeError: Record<OfficeErrorKind, string>;
+  /** Lead sentences for the engine's (Vietnamese) reasons, shown before them in English Office; null in Vietnamese. */
+  engineLead: Record<FailureReason, string> | null;
+  scoreInterrupted: (state: InterruptedWrite, block: string) => string;
+  rankingInterrupted: (state: InterruptedRanking, sheet: string) => string;
+  pageSetupFailed: string;
+  settingsUnavailable: string;
+  settingsSaveFailed: string;
   emptySheet: (sheet: string) => string;
   sheetProtected: (sheet: string) => string;
   notScoredYet: string;
   blockColumnMissing: (title: string) => string;
-  filterUnsupported: string;
   rubricSheetExists: (sheet: string) => string;
   selectFailed: (sheet: string, address: string) => string;
   notesUnsupported: string;
-  autoFilterUnsupported: string;
   autoFilterTable: string;
-  mergesUnsupported: string;
   staffNotesKept: (count: number) => string;
-  watchFailed: (detail: string) => string;
+  watchFailed: string;
   rankingSheetRenamed: (staffSheet: string, used: string) => string;
-  pageLayoutUnsupported: string;
   appraisalHeaderMissing: (sheet: string) => string;
   appraisalColumnsMissing: (sheet: string, titles: string[]) => string;
   appraisalSheetProtected: (sheet: string) => string;

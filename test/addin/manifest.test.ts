@@ -10,6 +10,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { MIN_EXCEL_API } from '../../src/workbook/gateway';
+
 const ROOT = path.resolve(__dirname, '../..');
 const BT = 'http://schemas.microsoft.com/office/officeappbasictypes/1.0';
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -70,9 +72,10 @@ describe('manifest.xml', () => {
     expect(all('Host').map((h) => h.getAttribute('Name') ?? h.getAttributeNS(XSI, 'type'))).toEqual(['Workbook', 'Workbook']);
   });
 
-  test('declares ExcelApi 1.7 (Office 2019) as its minimum, and nothing newer', () => {
+  test('declares the requirement the pane checks too: ExcelApi 1.13, which Office with an old webview lacks', () => {
     const sets = all('Set').map((s) => [s.getAttribute('Name'), s.getAttribute('MinVersion')]);
-    expect(sets).toEqual([['ExcelApi', '1.7']]);
+    expect(sets).toEqual([['ExcelApi', MIN_EXCEL_API]]);
+    expect(MIN_EXCEL_API).toBe('1.13');
   });
 
   test('every resid is defined, in the right kind of resource, and every resource is used', () => {

@@ -1,9 +1,11 @@
 /**
- * The Office workbook gateway against the in-memory fake Excel: round trips per Score, payload
- * under the web's cap, typed cells never changed, a second Score idempotent, Office 2019
- * degrading with words instead of crashing, and the errors users meet.
+ * The Office workbook gateway against the in-memory fake Excel: round trips per Score, typed
+ * cells never changed, a second Score idempotent, Excel without notes degrading with words, the
+ * errors users meet, decision settings kept with the workbook, and the ribbon's Score heard by an
+ * open pane. (Payload budgets: payloadBudget.test.ts; writes stopped part-way: interruptedWrites.test.ts.)
  */
 import { NOTE_PREFIX, RESULT_BLOCK_NAME } from '../../src/report/resultBlock';
+import { DOCUMENT_SETTINGS_KEY } from '../../src/report/storedSettings';
 import { buildSampleWorkbook } from '../../src/sample/sampleData';
 import { parseSheetReference } from '../../src/workbook/office/references';
 import { createOfficeGateway, GatewayTuning } from '../../src/workbook/office/officeGateway';
@@ -76,22 +78,6 @@ describe('Score: round trips and payload', () => {
     const report = expectOk(await gateway.score());
     expect(report.roundTrips.writes).toBeGreaterThan(2);
     expect(sheetDigest(split.state, split.sheet)).toEqual(sheetDigest(one.state, one.sheet));
-  });
-
-  test('a Score cut off after its first write is repaired whole by the next Score', async () => {
-    const reference = submissionWorkbook({ units: 400 });
-    expectOk(await setup(reference.state).gateway.score());
-
-    const broken = submissionWorkbook({ units: 400 });
-    const { excel, gateway } = setup(broken.state, {}, { writeBudgetBytes: 20_000 });
-    excel.failOnSync = 3; // read, staff-note cells, first write batch
-    const failed = await gateway.score();
-    expect(failed.ok).toBe(false);
-    if (!failed.ok) expect(failed.message).toMatch(/Excel báo lỗi/);
-    // The defined name went first, so the half-written block is known and rewritten.
-    expect(broken.state.names.has(RESULT_BLOCK_NAME)).toBe(true);
-    expectOk(await gateway.score());
-    expect(sheetDigest(broken.state, broken.sheet)).toEqual(sheetDigest(reference.state, reference.sheet));
   });
 });
 
@@ -194,36 +180,23 @@ describe('Score: sheets and names as staff leave them', () => {
   });
 });
 
-describe('Score on Office 2019 (ExcelApi 1.7)', () => {
-  test('scores and writes without notes, AutoFilter or merged areas, and says so', async () => {
+describe('Score on Excel without notes (Office 2021 and 2024: ExcelApi 1.14–1.17)', () => {
+  test('scores and writes without notes, and says where the messages are instead', async () => {
     const layout = submissionWorkbook({ units: 150 });
-    const { excel, gateway } = setup(layout.state, { apiVersion: '1.7' });
+    const { excel, gateway } = setup(layout.state, { apiVersion: '1.17' });
     const report = expectOk(await gateway.score());
     expect(report.roundTrips).toEqual({ reads: 1, writes: 1 });
     expect(excel.syncs).toHaveLength(2);
-    expect(report.notices).toEqual([vi.gateway.mergesUnsupported, vi.gateway.notesUnsupported, vi.gateway.autoFilterUnsupported]);
+    expect(report.notices).toEqual([vi.gateway.notesUnsupported]);
     expect(report.result.units.filter((u) => u.status === 'error').length).toBeGreaterThan(0);
     expect(ownNotes(layout.sheet)).toEqual([]);
-    expect(layout.sheet.autoFilter).toBeNull();
+    expect(layout.sheet.autoFilter).not.toBeNull();
     expect(layout.state.names.has(RESULT_BLOCK_NAME)).toBe(true);
-    // Without merge information the same units are found as with it.
-    const full = submissionWorkbook({ units: 150 });
-    const withMerges = expectOk(await setup(full.state).gateway.score());
-    expect(report.result.units.map((u) => [u.name, u.status, u.totalCents])).toEqual(
-      withMerges.result.units.map((u) => [u.name, u.status, u.totalCents]),
-    );
-  });
-
-  test('filters explain that the host cannot set them', async () => {
-    const layout = submissionWorkbook({ units: 150 });
-    const { gateway } = setup(layout.state, { apiVersion: '1.7' });
-    expectOk(await gateway.score());
-    expect(await gateway.applyFilter('attention')).toEqual({ ok: false, message: vi.gateway.filterUnsupported });
   });
 });
 
 describe('Which sheet, and the workbook’s own sheets', () => {
-  test('an active sheet without a header row: the other sheets are read in a second round trip', async () => {
+  test('an active sheet without a header row: the others are previewed, then the one with a table is read', async () => {
     const layout = submissionWorkbook({ units: 150, staffTouches: false });
     const notesSheet = layout.state.addSheet('Ghi chép');
     notesSheet.setRows([['Danh sách việc cần làm'], ['Gọi lại các xã chưa gửi']]);
@@ -234,7 +207,7 @@ describe('Which sheet, and the workbook’s own sheets', () => {
     expect(described.sheet).toBe(SUBMISSION_SHEET);
     const report = expectOk(await gateway.score());
     expect(report.result.sheet).toBe(SUBMISSION_SHEET);
-    expect(report.roundTrips).toEqual({ reads: 2, writes: 1 });
+    expect(report.roundTrips).toEqual({ reads: 3, writes: 1 });
   });
 
   test('an empty workbook: a clear message, nothing written', async () => {
@@ -243,7 +216,7 @@ describe('Which sheet, and the workbook’s own sheets', () => {
     const { gateway } = setup(state);
     const described = expectOk(await gateway.describe());
     expect(described.activeSheetEmpty).toBe(true);
-    expect(described.problem).toBe(vi.gateway.emptySheet('Sheet1'));
+    expect(described.problem).toEqual({ message: vi.gateway.emptySheet('Sheet1'), detail: null });
     expect(await gateway.score()).toEqual({ ok: false, message: vi.gateway.emptySheet('Sheet1') });
     expect(state.names.size).toBe(0);
   });
@@ -347,5 +320,76 @@ describe('Selection and filters', () => {
     await stop();
     layout.state.activate(layout.sheet);
     expect(calls).toBe(1);
+  });
+});
+
+describe('Decision settings kept with the workbook', () => {
+  test('saved by one pane, read back by the next one opened on the file; a damaged value is ignored', async () => {
+    const layout = submissionWorkbook({ units: 40 });
+    const first = setup(layout.state).gateway;
+    expect(await first.loadDecisionSettings()).toEqual({ ok: true, value: null });
+    const typed = { province: 'Thái Nguyên', year: '2024', decisionNumber: '12', committee: '', department: '', reviewer: 'Lan' };
+    expect(await first.saveDecisionSettings(typed)).toEqual({ ok: true, value: null });
+    expect(layout.state.settings.get(DOCUMENT_SETTINGS_KEY)).toEqual(typed);
+
+    const later = setup(layout.state).gateway;
+    expect(await later.loadDecisionSettings()).toEqual({ ok: true, value: typed });
+    layout.state.settings.set(DOCUMENT_SETTINGS_KEY, { province: 42 });
+    expect(await setup(layout.state).gateway.loadDecisionSettings()).toEqual({ ok: true, value: null });
+  });
+
+  test('a file that cannot be saved (read-only): the pane is told, in words', async () => {
+    const layout = submissionWorkbook({ units: 40 });
+    const { excel, gateway } = setup(layout.state);
+    excel.settings.failNextSave = true;
+    const out = await gateway.saveDecisionSettings({ province: 'Bắc Kạn' });
+    expect(out).toMatchObject({ ok: false, message: vi.gateway.settingsSaveFailed });
+    expect(layout.state.settings.size).toBe(0);
+  });
+});
+
+describe('Results written by the ribbon while the pane is open', () => {
+  test('another runtime’s Score is heard; the result is read back the same, with nothing written', async () => {
+    const layout = submissionWorkbook({ units: 40 });
+    const excel = new FakeExcel(layout.state);
+    const pane = createOfficeGateway(excel.host(), vi.gateway);
+    const ribbon = createOfficeGateway(excel.host(), vi.gateway);
+    const heard: unknown[] = [];
+    let resolveHeard: () => void = () => undefined;
+    const heardOnce = new Promise<void>((resolve) => (resolveHeard = resolve));
+    const stop = expectOk(
+      await pane.onResultsWritten((written) => {
+        heard.push(written);
+        resolveHeard();
+      }),
+    );
+
+    const scored = expectOk(await ribbon.score());
+    await heardOnce;
+    expect(heard).toEqual([{ sheet: SUBMISSION_SHEET, block: scored.block }]);
+
+    const before = sheetDigest(layout.state, layout.sheet);
+    excel.resetSyncs();
+    const read = expectOk(await pane.currentResult());
+    expect(read.block).toBe(scored.block);
+    expect(read.result.units.map((u) => [u.name, u.status, u.totalCents, u.rank])).toEqual(
+      scored.result.units.map((u) => [u.name, u.status, u.totalCents, u.rank]),
+    );
+    expect(read.roundTrips.writes).toBe(0);
+    expect(sheetDigest(layout.state, layout.sheet)).toEqual(before);
+    await stop();
+  });
+
+  test('the pane’s own Score is not taken for the ribbon’s', async () => {
+    const layout = submissionWorkbook({ units: 40 });
+    const excel = new FakeExcel(layout.state);
+    const pane = createOfficeGateway(excel.host(), vi.gateway);
+    let heard = 0;
+    const stop = expectOk(await pane.onResultsWritten(() => heard++));
+    expectOk(await pane.score());
+    // The changes are told after the batch, and the listener looks after a pause: wait past both.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(heard).toBe(0);
+    await stop();
   });
 });

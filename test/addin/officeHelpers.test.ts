@@ -73,7 +73,9 @@ describe('payload', () => {
     ]);
     expect(splitByBudget([500], 100)).toEqual([{ start: 0, end: 1 }]);
     expect(splitByBudget([], 100)).toEqual([]);
-    expect(jsonBytes([['Mức 1', 96.05]])).toBe(JSON.stringify([['Mức 1', 96.05]]).length);
+    // Measured as Excel on the web measures: UTF-8 ("ứ" is three bytes).
+    expect(jsonBytes([['Mức 1', 96.05]])).toBe(Buffer.byteLength(JSON.stringify([['Mức 1', 96.05]]), 'utf8'));
+    expect(jsonBytes('𝔸')).toBe(6);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The ranking sheet written by the Office gateway into the fake Excel: round trips, the values
  * read back (ranks in order, names kept as text), a staff sheet called "Xếp hạng" left alone, a
- * second export replacing only its own sheet, Office 2019 without print setup, a long sheet split
+ * second export replacing only its own sheet, a long sheet split
  * under the web's cap — and the same sheet as the command line writes.
  */
 import { RANKING_DEFINED_NAME, rankingSheetPlan } from '../../src/report/rankingSheetPlan';
@@ -60,14 +60,15 @@ function rankColumns(sheet: SheetState, result: ScoreResult): number[][] {
 }
 
 describe('writeRankingSheet', () => {
-  test('150 units: one read and one write round trip; the sheet holds the plan, recorded and set up for print', async () => {
+  test('150 units: one read, one write, and print setup on its own; the sheet holds the plan, recorded and set up for print', async () => {
     const layout = submissionWorkbook({ units: 150 });
     const { excel, gateway, result } = await scored(layout.state);
     const submissionBefore = sheetDigest(layout.state, layout.sheet).cells;
 
     const report = expectOk(await gateway.writeRankingSheet(result, settings));
-    expect(report).toEqual({ sheet: 'Xếp hạng', notice: null, notices: [], roundTrips: { reads: 1, writes: 1 } });
-    expect(excel.syncs).toHaveLength(2);
+    expect(report).toEqual({ sheet: 'Xếp hạng', notice: null, notices: [], roundTrips: { reads: 1, writes: 2 } });
+    expect(excel.syncs).toHaveLength(3);
+    expect(layout.state.sheets.map((s) => s.name)).toEqual([SUBMISSION_SHEET, 'Xếp hạng']);
     for (const s of excel.syncs) expect(s.requestBytes).toBeLessThan(1024 * 1024);
 
     const sheet = layout.state.sheet('Xếp hạng')!;
@@ -90,6 +91,9 @@ describe('writeRankingSheet', () => {
     // The commune table has its own columns: no one header row is repeated on every page.
     expect(plan.printTitleRow).toBeNull();
     expect(sheet.pageLayout.printTitleRows).toBeUndefined();
+    // Instead, each table after the first starts a new page.
+    expect(plan.pageBreaks.length).toBeGreaterThan(0);
+    expect(sheet.pageLayout.pageBreaks).toEqual(plan.pageBreaks);
     expect(layout.state.activeSheet).toBe(sheet);
     // Looks: the header row filled and bold, unit names left, scores "0.00", all Times New Roman.
     const header = plan.rows.findIndex((r) => r.kind === 'header');
@@ -161,7 +165,7 @@ describe('writeRankingSheet', () => {
 
     const again = expectOk(await gateway.writeRankingSheet(result, settings));
     expect(again.sheet).toBe('Xếp hạng');
-    expect(again.roundTrips).toEqual({ reads: 1, writes: 1 });
+    expect(again.roundTrips).toEqual({ reads: 1, writes: 2 });
     expect(layout.state.sheets.map((s) => s.name)).toEqual([SUBMISSION_SHEET, 'Xếp hạng', 'Ghi chép']);
     const second = layout.state.sheet('Xếp hạng')!;
     expect(second).not.toBe(first);
@@ -180,26 +184,17 @@ describe('writeRankingSheet', () => {
     expect(layout.state.names.get(RANKING_DEFINED_NAME)).toMatch(/^='Xếp hạng'!\$A\$1:/);
   });
 
-  test('Office 2019 (ExcelApi 1.7): the sheet is written without print setup, and the pane says how to set it', async () => {
-    const layout = submissionWorkbook({ units: 150 });
-    const { gateway, result } = await scored(layout.state, { apiVersion: '1.7' });
-    const report = expectOk(await gateway.writeRankingSheet(result, settings));
-    expect(report.notices).toEqual([vi.gateway.pageLayoutUnsupported]);
-    expect(report.roundTrips).toEqual({ reads: 1, writes: 1 });
-    expect(layout.state.sheet('Xếp hạng')!.pageLayout).toEqual({ margins: {} });
-  });
-
   test('10,000 units: every request stays under the cap; a lower budget splits the writes with the same end state', async () => {
     const big = submissionWorkbook({ units: 10_000, staffTouches: false });
     const { excel, gateway, result } = await scored(big.state);
     const one = expectOk(await gateway.writeRankingSheet(result, settings));
-    expect(one.roundTrips).toEqual({ reads: 1, writes: 1 });
+    expect(one.roundTrips).toEqual({ reads: 1, writes: 2 });
     for (const s of excel.syncs) expect(s.requestBytes).toBeLessThan(4 * 1024 * 1024);
 
     const split = submissionWorkbook({ units: 10_000, staffTouches: false });
     const small = await scored(split.state, {}, { writeBudgetBytes: 200_000 });
     const many = expectOk(await small.gateway.writeRankingSheet(small.result, settings));
-    expect(many.roundTrips.writes).toBeGreaterThan(2);
+    expect(many.roundTrips.writes).toBeGreaterThan(3);
     const a = big.state.sheet('Xếp hạng')!;
     const b = split.state.sheet('Xếp hạng')!;
     expect(cellsOutside(b, null)).toEqual(cellsOutside(a, null));

@@ -76,11 +76,13 @@ describeInChromium('export, appraisal and last year in the task pane', () => {
     await session?.context.close();
   });
 
-  async function scoredPane(): Promise<Page> {
-    const page = await session.open();
+  /** The pane scored, on the given tab. */
+  async function scoredPane(tab: 'export' | 'appraisal' = 'export', query = ''): Promise<Page> {
+    const page = await session.open(query);
     await page.waitForFunction(() => !(document.querySelector('[data-testid=score]') as HTMLButtonElement).disabled);
     await page.getByTestId('score').click();
-    await page.getByRole('heading', { name: vi.exportTitle }).waitFor();
+    await page.getByTestId('result').waitFor();
+    await page.locator(`[data-tab=${tab}]`).click();
     return page;
   }
 
@@ -93,7 +95,7 @@ describeInChromium('export, appraisal and last year in the task pane', () => {
     expect(session.loaded.some((url) => /decision-draft\.[0-9a-f]+\.js$/.test(url))).toBe(false);
 
     await page.getByTestId('write-ranking').click();
-    await page.getByText(vi.rankingWritten('Xếp hạng', vi.roundTripsShort(1, 1))).waitFor();
+    await page.getByText(vi.rankingWritten('Xếp hạng')).waitFor();
     const ranking = await fake<{ title: unknown; name: string }>(
       page,
       `const s = state.sheet('Xếp hạng'); return { title: s.value(0, 0), name: state.names.get('CQDT_XepHang') };`,
@@ -123,6 +125,8 @@ describeInChromium('export, appraisal and last year in the task pane', () => {
     );
     expect(lines).toHaveLength(expected.units.length + 2); // header, a line per unit, the final CRLF
 
+    // The data for other software sits under "Tệp khác".
+    await page.locator('details.more summary').click();
     const json = JSON.parse((await bytesOf(await downloadFrom(page, 'download-json'))).toString('utf8'));
     expect(json).toMatchObject({ year: 2018, sheet: 'Tổng hợp' });
     expect(json.tiers.map((t: { tier: string }) => t.tier)).toEqual(['province', 'district', 'commune']);
@@ -148,18 +152,28 @@ describeInChromium('export, appraisal and last year in the task pane', () => {
   });
 
   test('in English when Office runs in English', async () => {
-    const page = await session.open('?lang=en-US');
-    await page.getByRole('button', { name: en.score, exact: true }).click();
-    for (const title of [en.exportTitle, en.previousTitle, en.appraisalTitle])
-      await page.getByRole('heading', { name: title }).waitFor();
+    const page = await scoredPane('export', '?lang=en-US');
+    for (const title of [en.exportTitle, en.previousTitle]) await page.getByRole('heading', { name: title }).waitFor();
     await page.getByRole('button', { name: en.writeRanking }).click();
-    await page.getByText(en.rankingWritten('Xếp hạng', en.roundTripsShort(1, 1))).waitFor();
+    await page.getByText(en.rankingWritten('Xếp hạng')).waitFor();
+    await page.locator('[data-tab=appraisal]').click();
+    await page.getByRole('heading', { name: en.appraisalTitle }).waitFor();
     expect(await page.getByTestId('appraisal-why').innerText()).toBe(en.why.cell);
+    // A verified value that is not a number: told in English from what the problem carries.
+    // Back on the summary sheet (writing the ranking sheet showed it), Sở Tài chính's negative count selected.
+    await fake(
+      page,
+      `state.activate(sheet); state.selection = { sheet: 'Tổng hợp', address: '${seeded.negativeCell}' }; return null;`,
+    );
+    await page.getByTestId('use-selection').click();
+    await page.getByTestId('appraisal-cell').getByText('Sở Tài chính').waitFor();
+    await page.locator('input[data-field=verified]').fill('12.5');
+    expect(await page.getByTestId('appraisal-why').innerText()).toMatch(/“12\.5” is not a number/);
     await page.close();
   });
 
   test('appraisal: the selected cell, a verified value and a required reason; the row recorded and the unit scored again', async () => {
-    const page = await scoredPane();
+    const page = await scoredPane('appraisal');
     const submit = page.getByTestId('submit-appraisal');
     const why = page.getByTestId('appraisal-why');
     expect(await submit.getAttribute('aria-disabled')).toBe('true');
@@ -185,7 +199,10 @@ describeInChromium('export, appraisal and last year in the task pane', () => {
     expect(await submit.getAttribute('aria-disabled')).toBe('true');
     await page.locator('textarea[data-field=reason]').fill('Đối chiếu báo cáo giấy của Sở');
     await page.locator('input[data-field=reviewer]').fill('Nguyễn Thị Hoa');
+    // Dates are day/month/year, whatever the browser's language.
     await page.locator('input[data-field=date]').fill('2019-02-20');
+    expect(await why.innerText()).toBe(vi.why.date);
+    await page.locator('input[data-field=date]').fill('20/02/2019');
     expect(await why.innerText()).toBe('');
 
     await submit.click();
@@ -232,7 +249,10 @@ describeInChromium('export, appraisal and last year in the task pane', () => {
       page,
       `const t = state.sheet('Thẩm định'); t.setValue(2, 0, 'Sở Không Có'); t.setValue(2, 2, 'R1a'); t.setValue(2, 4, 5); return null;`,
     );
+    await page.locator('[data-tab=score]').click();
     await page.getByTestId('score').click();
+    await page.getByTestId('result').waitFor();
+    await page.locator('[data-tab=appraisal]').click();
     const issue = page.getByTestId('appraisal-issues').locator('button.issue').first();
     await issue.waitFor();
     expect(await issue.innerText()).toContain("'Thẩm định'!A3");
@@ -310,6 +330,7 @@ describeInChromium('export, appraisal and last year in the task pane', () => {
       .screenshot({ path: path.join(SCREENSHOTS, 'taskpane-previous-year.png') });
 
     // The ranking JSON this pane downloads is not last year's result: said so, in words.
+    await page.locator('details.more').evaluate((d) => ((d as HTMLDetailsElement).open = true));
     const rankingJson = await bytesOf(await downloadFrom(page, 'download-json'));
     await input.setInputFiles({ name: 'xep-hang-2018.json', mimeType: 'application/json', buffer: rankingJson });
     await page.getByText(vi.previousRankingJson('xep-hang-2018.json')).waitFor();

@@ -12,7 +12,7 @@ const makeConfig = require(path.join(ROOT, 'webpack.config.js'));
 
 interface PluginLike {
   constructor: { name: string };
-  userOptions?: { filename: string; templateParameters: { officeScript: string } };
+  userOptions?: { filename: string; templateParameters: { officeScript: string; bootScript: string } };
   /** copy-webpack-plugin's patterns: what is copied beside the bundles. */
   patterns?: { from: string; to: string; transform?: (content: Buffer) => string }[];
 }
@@ -46,7 +46,11 @@ describe('webpack.config.js', () => {
         '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>',
       );
     }
-    expect(Object.keys(config.entry)).toEqual(['taskpane', 'commands', 'notice']);
+    // The notice dialog is one static page with its own inline script: no bundle of its own.
+    expect(Object.keys(config.entry)).toEqual(['taskpane', 'commands']);
+    expect(pages(config).map((p) => p.filename)).toEqual(['taskpane.html', 'commands.html', 'notice.html']);
+    // Both pages that load a bundle start with the inline ES5 boot script.
+    for (const page of pages(config)) expect(page.templateParameters.bootScript).toMatch(/cqdt-unsupported/);
     const manifest = emitted(config).find((f) => f.to === 'manifest.xml')!;
     const text = manifest.transform!(fs.readFileSync(path.join(ROOT, 'manifest.xml')));
     expect(text).not.toContain('localhost');

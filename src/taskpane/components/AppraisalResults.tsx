@@ -7,6 +7,7 @@ import type { ScoreResult } from '../../scoring/types';
 import { formatCents } from '../../scoring/viFormat';
 import { displayValue } from '../appraisalForm';
 import type { Strings } from '../strings';
+import { ProblemItemButton } from './ProblemItemButton';
 
 export interface AppraisalResultsProps {
   result: ScoreResult;
@@ -28,12 +29,14 @@ export function AppraisalResults({ result, onSelect, strings }: AppraisalResults
           <ul className="issues" data-testid="appraisal-issues">
             {issues.map((issue, i) => (
               <li key={i} className={issue.severity}>
-                <Button appearance="subtle" size="small" className="issue" onClick={() => onSelect(issue.cell)}>
-                  <span className="cell">{issue.cell}</span>
-                  <span>
-                    <span className="sev">{strings.severity[issue.severity]}:</span> {issue.message}
-                  </span>
-                </Button>
+                <ProblemItemButton
+                  issue={issue}
+                  unit={null}
+                  rubric={result.rubric}
+                  cellLabel={issue.cell}
+                  onSelect={() => onSelect(issue.cell)}
+                  strings={strings}
+                />
               </li>
             ))}
           </ul>

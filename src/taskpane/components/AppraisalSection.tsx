@@ -9,6 +9,7 @@ import { ReactNode, useState } from 'react';
 import type { ScoreResult } from '../../scoring/types';
 import type { CorrectionEntry } from '../../workbook/gateway';
 import { CellChoice, dateFromInput, displayValue, todayForInput, verifiedValue } from '../appraisalForm';
+import { issueText } from '../issueText';
 import type { Strings } from '../strings';
 import { AppraisalResults } from './AppraisalResults';
 
@@ -37,12 +38,21 @@ export function AppraisalSection(props: AppraisalSectionProps) {
   const input = choice?.kind === 'input' ? choice : null;
   const checked = input ? verifiedValue(result, input.unit, input.input, verified) : null;
   const day = dateFromInput(date);
+  // The engine's reason in the pane's language (issueText.ts).
+  const invalid =
+    input && checked && !checked.ok
+      ? issueText(
+          { code: checked.code, severity: 'error', cell: null, input: input.input.code, message: checked.message },
+          { input: { code: input.input.code, name: input.input.name }, typed: verified.trim() },
+          strings.issue,
+        ).text
+      : '';
   const why = !input
     ? strings.why.cell
     : checked === null
       ? strings.why.verified
       : !checked.ok
-        ? strings.why.invalid(checked.message)
+        ? strings.why.invalid(invalid)
         : reason.trim() === ''
           ? strings.why.reason
           : day === null
@@ -68,7 +78,7 @@ export function AppraisalSection(props: AppraisalSectionProps) {
   }
 
   return (
-    <section aria-labelledby="appraisal-title" className="panel">
+    <section aria-labelledby="appraisal-title">
       <h2 id="appraisal-title">{strings.appraisalTitle}</h2>
       <p className="muted small">{strings.appraisalHint}</p>
       <Button size="small" onClick={props.onUseSelection} disabled={busy} data-testid="use-selection">
@@ -112,8 +122,14 @@ export function AppraisalSection(props: AppraisalSectionProps) {
         <Field label={strings.reviewer} hint={strings.reviewerHint}>
           <Input value={props.reviewer} onChange={(_, d) => props.onReviewer(d.value)} data-field="reviewer" />
         </Field>
-        <Field label={strings.date} required>
-          <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} data-field="date" />
+        <Field label={strings.date} hint={strings.dateHint} required>
+          <Input
+            value={date}
+            onChange={(_, d) => setDate(d.value)}
+            inputMode="numeric"
+            placeholder="dd/mm/yyyy"
+            data-field="date"
+          />
         </Field>
       </div>
       <Button

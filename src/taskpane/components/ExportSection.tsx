@@ -1,7 +1,7 @@
 /**
- * "Xuất kết quả": the decision settings (kept for the session), the ranking sheet written into
- * the workbook, the decision draft and the ranking as CSV/JSON downloaded, and the summary
- * paragraph to read or copy. Every button is disabled while the year is not valid, and says why.
+ * "Xuất kết quả": the decision settings (saved with the workbook), the ranking sheet written into
+ * the workbook, the decision draft and the ranking downloaded, and the summary paragraph to read
+ * or copy. Every button is disabled while the year is not valid, and says why.
  */
 import { Button, Field, Input } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
@@ -21,6 +21,8 @@ export interface ExportSectionProps {
   onWriteRanking: () => void;
   onDownload: (kind: DownloadKind) => void;
   onCopy: (text: string) => void;
+  /** The settings are saved with the workbook (shown quietly under the form). */
+  saved: boolean;
   strings: Strings;
   /** What the section's last action said. */
   children?: ReactNode;
@@ -36,7 +38,7 @@ export function ExportSection(props: ExportSectionProps) {
     onChange: (_: unknown, data: { value: string }) => props.onSettings({ ...settings, [key]: data.value }),
   });
   return (
-    <section aria-labelledby="export-title" className="panel">
+    <section aria-labelledby="export-title">
       <h2 id="export-title">{strings.exportTitle}</h2>
       <p className="muted small">{strings.exportHint}</p>
 
@@ -63,6 +65,9 @@ export function ExportSection(props: ExportSectionProps) {
         <Field label={s.department}>
           <Input {...field('department')} placeholder="Sở Thông tin và Truyền thông" data-setting="department" />
         </Field>
+        <p className="muted small" data-testid="settings-saved">
+          {props.saved ? strings.settingsSaved : ''}
+        </p>
       </fieldset>
 
       <div className="actions export-actions">
@@ -75,10 +80,13 @@ export function ExportSection(props: ExportSectionProps) {
         <Button disabledFocusable={disabled} onClick={() => props.onDownload('csv')} data-testid="download-csv">
           {strings.downloadCsv}
         </Button>
-        <Button disabledFocusable={disabled} onClick={() => props.onDownload('json')} data-testid="download-json">
+      </div>
+      <details className="more">
+        <summary>{strings.downloadMore}</summary>
+        <Button size="small" disabledFocusable={disabled} onClick={() => props.onDownload('json')} data-testid="download-json">
           {strings.downloadJson}
         </Button>
-      </div>
+      </details>
       {props.children}
 
       <SummaryParagraph text={props.summary} onCopy={props.onCopy} strings={strings} />

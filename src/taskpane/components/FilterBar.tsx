@@ -1,7 +1,9 @@
 /**
- * The filters: each sets the scored sheet's AutoFilter on one result column.
+ * The filters: each sets the scored sheet's AutoFilter on one result column. What the last
+ * filter did is said right below them.
  */
 import { ToggleButton } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import { FILTER_KINDS, FilterKind } from '../../workbook/gateway';
 import type { Strings } from '../strings';
 
@@ -10,9 +12,10 @@ export interface FilterBarProps {
   disabled: boolean;
   onFilter: (kind: FilterKind) => void;
   strings: Strings;
+  children?: ReactNode;
 }
 
-export function FilterBar({ active, disabled, onFilter, strings }: FilterBarProps) {
+export function FilterBar({ active, disabled, onFilter, strings, children }: FilterBarProps) {
   return (
     <section aria-labelledby="filters-title">
       <h2 id="filters-title">{strings.filtersTitle}</h2>
@@ -30,6 +33,7 @@ export function FilterBar({ active, disabled, onFilter, strings }: FilterBarProp
           </ToggleButton>
         ))}
       </div>
+      {children}
     </section>
   );
 }

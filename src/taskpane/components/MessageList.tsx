@@ -1,19 +1,22 @@
 /**
- * What the last action said, where the user is looking: the pane's top for Score, each
- * section for its own actions. Each list is a polite live region, so screen readers hear it.
+ * What the last action said, beside the action that caused it: each tab has its places, each
+ * place a polite live region, so screen readers hear it. Technical detail (Excel's own words,
+ * the engine's Vietnamese sentence in the English pane) sits behind a disclosure.
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { Strings } from '../strings';
+import { TechnicalDetails } from './TechnicalDetails';
 
 export type Intent = 'error' | 'warning' | 'success' | 'info';
-/** Where a message shows: the top of the pane, or the section whose action it reports. */
-export type MessagePlace = 'top' | 'export' | 'previous' | 'appraisal';
+/** Where a message shows: beside the action that caused it. */
+export type MessagePlace = 'score' | 'problems' | 'export' | 'previous' | 'appraisal' | 'rubric';
 
 export interface Message {
   id: number;
   intent: Intent;
   title?: string;
   text: string;
+  detail?: string | null;
   place: MessagePlace;
 }
 
@@ -30,10 +33,11 @@ export function MessageList({ messages, place, onDismiss, strings }: MessageList
       {messages
         .filter((m) => m.place === place)
         .map((m) => (
-          <MessageBar key={m.id} intent={m.intent} className="message">
+          <MessageBar key={m.id} intent={m.intent} className="message" layout="multiline">
             <MessageBarBody>
               {m.title && <MessageBarTitle>{m.title}</MessageBarTitle>}
               {m.text}
+              {m.detail && <TechnicalDetails detail={m.detail} strings={strings} />}
             </MessageBarBody>
             <MessageBarActions
               containerAction={

@@ -1,17 +1,65 @@
 /**
- * Every sentence the add-in shows, in Vietnamese (the default). en.ts has the same shape.
+ * Every sentence the add-in shows, in Vietnamese (the default); en.ts has the same shape. Words
+ * are those staff use: no "JSON", "note", requirement sets or Excel's raw error text — technical
+ * detail goes behind "Chi tiết kỹ thuật". What is written into the workbook (Ghi chú, notes,
+ * "Cần chú ý") is not here: it is the engine's, Vietnamese in every language.
  */
-import type { GatewayMessages } from '../../workbook/gateway';
+import type { GatewayMessages, InterruptedRanking, InterruptedWrite, ScoreProgress } from '../../workbook/gateway';
+import type { IssueWords } from '../issueText';
+
+const interrupted: Record<InterruptedWrite, (block: string) => string> = {
+  notWritten: () =>
+    'Excel dừng lại trước khi ghi kết quả mới: các ô kết quả vẫn là kết quả lần chấm trước (nếu có), có thể đã mất phần tô màu và ghi chú. Số liệu cán bộ đã nhập không bị thay đổi. Hãy bấm Chấm điểm lần nữa.',
+  written: (block) =>
+    `Kết quả mới đã được ghi vào vùng ${block}, nhưng Excel dừng lại trước khi định dạng, tô màu và ghi chú xong. Số liệu cán bộ đã nhập không bị thay đổi. Hãy bấm Chấm điểm lần nữa để hoàn tất.`,
+  cleared: (block) =>
+    `Excel dừng lại giữa lúc ghi nên vùng ${block} chỉ được ghi một phần; add-in đã xoá phần ghi dở để không ai dùng nhầm. Số liệu cán bộ đã nhập không bị thay đổi. Hãy bấm Chấm điểm lần nữa.`,
+  unknown: (block) =>
+    `Excel dừng lại giữa lúc ghi và không cho kiểm tra đã ghi đến đâu: vùng ${block} có thể chỉ được ghi một phần. Số liệu cán bộ đã nhập không bị thay đổi; vùng này đã được ghi nhận nên lần bấm Chấm điểm sau sẽ ghi lại toàn bộ.`,
+};
+
+const rankingInterrupted: Record<InterruptedRanking, (sheet: string) => string> = {
+  notWritten: (sheet) =>
+    `Excel dừng lại trước khi ghi xong trang "${sheet}" nên trang cũ (nếu có) vẫn giữ nguyên và không có trang dở dang nào. Hãy bấm Ghi trang Xếp hạng lần nữa.`,
+  finished: (sheet) => `Đã ghi trang "${sheet}".`,
+  unknown: (sheet) =>
+    `Excel dừng lại giữa lúc ghi trang "${sheet}" và không cho kiểm tra đã ghi đến đâu. Trang cũ chỉ bị thay khi trang mới đã ghi xong; có thể còn một trang "Xếp hạng (đang ghi)" — lần ghi sau sẽ tự xoá nó. Hãy bấm Ghi trang Xếp hạng lần nữa.`,
+};
+
+const progress = (p: ScoreProgress, sheet: string | null): string => {
+  const part = p.total > 1 ? ` (phần ${Math.min(p.done + 1, p.total)}/${p.total})` : '';
+  if (p.stage === 'reading') return `Đang đọc bảng tính${part}…`;
+  if (p.stage === 'scoring') return 'Đang chấm điểm…';
+  return `Đang ghi kết quả${sheet ? ` vào trang "${sheet}"` : ''}${part}…`;
+};
+
+const issueWords: IssueWords = {
+  severity: { error: 'Lỗi', warning: 'Lưu ý' },
+  // Vietnamese shows the engine's own sentence (the same one written into Ghi chú).
+  sentence: null,
+};
 
 export const vi = {
   lang: 'vi' as 'vi' | 'en',
   appTitle: 'Chấm điểm CQĐT',
-  appSubtitle: 'Chấm điểm mức độ Chính quyền điện tử từ bảng tổng hợp',
 
   notInExcel:
     'Hãy mở add-in này trong Excel (thẻ Trang đầu › nhóm Chấm điểm CQĐT › Mở ngăn chấm điểm). Ngoài Excel không có bảng tính nào để chấm.',
+  unsupportedOffice:
+    'Add-in Chấm điểm CQĐT cần Microsoft 365, Office 2021 trở lên, Excel trên web hoặc Excel cho Mac. Phiên bản Excel này quá cũ để chạy ngăn chấm điểm; hãy nhờ bộ phận CNTT cập nhật Office.',
   loading: 'Đang đọc bảng tính…',
   refresh: 'Đọc lại bảng tính',
+  technicalDetails: 'Chi tiết kỹ thuật',
+
+  tabs: {
+    score: 'Chấm điểm',
+    problems: 'Cần xử lý',
+    export: 'Xuất kết quả',
+    appraisal: 'Thẩm định',
+    rubric: 'Tiêu chí',
+  },
+  tabsLabel: 'Các phần của ngăn chấm điểm',
+  scoreFirst: 'Hãy bấm Chấm điểm (thẻ Chấm điểm) trước; phần này dùng kết quả lần chấm gần nhất.',
 
   sheetLabel: 'Trang sẽ chấm',
   sheetNone: 'Chưa tìm được trang để chấm',
@@ -22,21 +70,36 @@ export const vi = {
   rubricSource: {
     builtin: 'Bộ tiêu chí mặc định',
     sheet: 'Trang "Tiêu chí" trong tệp',
-    file: 'Tệp JSON đã nhập',
+    file: 'Tệp bộ tiêu chí đã nhập',
   },
-  rubricImport: 'Nhập bộ tiêu chí từ tệp JSON…',
-  rubricImportHint: 'Bộ tiêu chí nhập từ tệp được dùng thay cho trang "Tiêu chí" và bộ mặc định, đến khi bỏ.',
+  rubricTitle: 'Bộ tiêu chí đang dùng',
+  rubricImport: 'Nhập bộ tiêu chí từ tệp…',
+  rubricImportHint:
+    'Tệp bộ tiêu chí do bộ phận CNTT chuẩn bị. Bộ tiêu chí nhập từ tệp được dùng thay cho trang "Tiêu chí" và bộ mặc định, cho đến khi bỏ.',
   rubricDrop: 'Bỏ tệp đã nhập',
   rubricImported: (file: string) => `Đã nhập bộ tiêu chí từ "${file}".`,
   rubricReadFailed: (file: string) => `Không đọc được tệp "${file}".`,
+  rubricImportFailed: (file: string) => `Tệp "${file}" không dùng được làm bộ tiêu chí.`,
   writeRubric: 'Ghi bộ tiêu chí mặc định ra trang "Tiêu chí"',
-  writeRubricHint: 'Tạo trang "Tiêu chí" để cán bộ sửa; từ đó lần chấm sau dùng trang này.',
+  writeRubricHint: 'Tạo trang "Tiêu chí" để cán bộ sửa; từ đó các lần chấm sau dùng trang này.',
   rubricWritten: (sheet: string) => `Đã tạo trang "${sheet}". Sửa trên trang rồi bấm Chấm điểm để dùng bộ tiêu chí mới.`,
 
   score: 'Chấm điểm',
   scoring: 'Đang chấm điểm…',
+  progress,
   scoredAt: (sheet: string, units: number) => `Đã chấm trang "${sheet}": ${units} đơn vị.`,
-  roundTrips: (reads: number, writes: number) => `${reads} lượt đọc, ${writes} lượt ghi với Excel`,
+  refreshedFromRibbon: (sheet: string) =>
+    `Trang "${sheet}" vừa được chấm bằng nút Chấm điểm trên thanh công cụ: ngăn này đã cập nhật theo kết quả mới.`,
+  failedTitle: 'Chưa chấm được',
+  noticesTitle: 'Lưu ý',
+
+  resultTitle: 'Kết quả',
+  resultLine: (scored: string, error: string, missing: string) =>
+    `${scored} đã chấm, ${error} cần sửa, ${missing} không gửi báo cáo.`,
+  scoreHint: 'Kết quả được ghi ngay cạnh số liệu, không sửa ô nào cán bộ đã nhập; các vấn đề cần xử lý hiện ngay dưới nút.',
+  firstProblemsTitle: 'Cần xử lý trước',
+  allProblems: (n: number) => `Xem cả ${n} đơn vị cần xử lý`,
+  noProblems: 'Không có đơn vị nào cần xử lý.',
 
   summaryTitle: 'Kết quả theo cấp',
   counts: {
@@ -49,8 +112,12 @@ export const vi = {
   levelChartTitle: (category: string) => `Phân bố mức – ${category}`,
   levelChartLabel: (category: string, parts: string) => `Phân bố mức hạng mục ${category}: ${parts}`,
   levelName: (level: number) => `Mức ${level}`,
+  gradeChartTitle: 'Phân bố xếp loại',
+  gradeChartLabel: (parts: string) => `Phân bố xếp loại: ${parts}`,
+  levelShort: (level: number) => `M${level}`,
   notRankedShort: 'KXH',
   notRankedLong: 'Không xếp hạng',
+  tierUnknown: 'Chưa xác định cấp',
 
   filtersTitle: 'Lọc trên trang tính',
   filters: {
@@ -60,7 +127,7 @@ export const vi = {
     notRanked: 'Không xếp hạng',
     errors: 'Có lỗi',
   },
-  filterApplied: (name: string) => `Đã lọc: ${name}.`,
+  filterApplied: (name: string) => `Đã lọc trang tính: ${name}.`,
 
   problemsTitle: 'Vấn đề theo đơn vị',
   problemsHint: 'Bấm vào một vấn đề để chọn ô đó trên trang tính.',
@@ -70,24 +137,21 @@ export const vi = {
   unitNoRow: 'không có dòng trên trang',
   missingUnit: 'Không gửi báo cáo',
   showMore: (n: number) => `Xem thêm ${n} đơn vị`,
-  severity: { error: 'Lỗi', warning: 'Lưu ý' },
   status: { scored: 'Đã chấm', error: 'Cần sửa', missing: 'Không gửi báo cáo' },
+  issue: issueWords,
 
-  tiers: { province: 'Cấp tỉnh', district: 'Cấp huyện', commune: 'Cấp xã', unknown: 'Chưa xác định cấp' },
   dismiss: 'Đóng thông báo',
-  noticesTitle: 'Lưu ý',
 
   command: {
     failedTitle: 'Chưa chấm được',
     close: 'Đóng',
   },
 
-  roundTripsShort: (reads: number, writes: number) => `${reads} lượt đọc, ${writes} lượt ghi`,
-
   exportTitle: 'Xuất kết quả',
   exportHint: 'Dùng kết quả lần chấm gần nhất (và so sánh năm trước, nếu đã chọn tệp).',
   settingsTitle: 'Thông tin cho dự thảo quyết định',
-  settingsHint: 'Giữ nguyên trong phiên làm việc này. Ô để trống dùng giá trị mặc định.',
+  settingsHint: 'Được lưu cùng tệp Excel này và tự điền lại khi mở ngăn. Ô để trống dùng giá trị mặc định.',
+  settingsSaved: 'Đã lưu cùng tệp Excel.',
   settings: {
     province: 'Tỉnh',
     year: 'Năm đánh giá',
@@ -99,15 +163,17 @@ export const vi = {
     department: 'Cơ quan đề xuất',
   },
   writeRanking: 'Ghi trang Xếp hạng',
-  rankingWritten: (sheet: string, trips: string) => `Đã ghi trang "${sheet}" (${trips} với Excel).`,
+  rankingWritten: (sheet: string) => `Đã ghi trang "${sheet}".`,
   downloadDocx: 'Tải dự thảo quyết định (.docx)',
-  downloadCsv: 'Tải bảng xếp hạng CSV',
-  downloadJson: 'Tải bảng xếp hạng JSON',
+  downloadCsv: 'Tải bảng xếp hạng (.csv, mở bằng Excel)',
+  downloadMore: 'Tệp khác',
+  downloadJson: 'Tải dữ liệu xếp hạng cho phần mềm khác',
   preparingDocx: 'Đang tạo dự thảo quyết định…',
-  downloaded: (file: string) => `Đã tạo tệp "${file}"; tệp nằm trong thư mục tải xuống của trình duyệt.`,
-  downloadFailed: (file: string, detail: string) => `Không tạo được tệp "${file}" (${detail}).`,
-  partFailed: (part: string, detail: string) =>
-    `Không tải được phần ${part} của add-in (${detail}). Hãy kiểm tra kết nối mạng rồi thử lại.`,
+  downloaded: (file: string) => `Đã chuyển tệp "${file}" cho trình duyệt tải về (thường vào thư mục Tải xuống).`,
+  downloadDesktopHint:
+    'Excel cài trên máy có thể chặn tải tệp từ ngăn này: nếu không thấy tệp, hãy mở bảng tính bằng Excel trên web, hoặc nhờ bộ phận CNTT tạo dự thảo bằng dòng lệnh.',
+  downloadFailed: (file: string) => `Không tạo được tệp "${file}".`,
+  partFailed: (part: string) => `Không tải được phần ${part} của add-in. Hãy kiểm tra kết nối mạng rồi thử lại.`,
   parts: { docx: 'tạo tệp Word', xlsx: 'đọc tệp Excel' },
   summaryParagraphTitle: 'Đoạn tóm tắt cho dự thảo',
   copy: 'Sao chép đoạn tóm tắt',
@@ -127,23 +193,23 @@ export const vi = {
     blank: '(trống)',
   },
   notInputCell: (address: string, sheet: string, scored: string) =>
-    `Ô ${address} trên trang "${sheet}" không phải ô số liệu của đơn vị nào. Hãy chọn một ô trong các cột chỉ số (R1a…K8) trên trang "${scored}".`,
+    `Ô ${address} trên trang "${sheet}" không phải ô số liệu của đơn vị nào. Hãy chọn một ô trong các cột chỉ số trên trang "${scored}".`,
   missingUnitCell: (unit: string) => `${unit} không gửi báo cáo nên không thẩm định được.`,
   verified: 'Số liệu thẩm định',
   reason: 'Lý do',
   reviewer: 'Người thẩm định',
-  reviewerHint: 'Được nhớ trong phiên làm việc này.',
+  reviewerHint: 'Được lưu cùng tệp Excel này.',
   date: 'Ngày thẩm định',
+  dateHint: 'Ngày/tháng/năm, ví dụ 21/02/2019.',
   submitAppraisal: 'Ghi thẩm định và chấm lại',
   why: {
     cell: 'Hãy lấy một ô số liệu trước.',
     verified: 'Hãy nhập số liệu thẩm định.',
     reason: 'Hãy nhập lý do: lý do là bắt buộc.',
-    date: 'Hãy nhập ngày thẩm định.',
+    date: 'Hãy nhập ngày thẩm định theo dạng ngày/tháng/năm, ví dụ 21/02/2019.',
     invalid: (message: string) => `Số liệu thẩm định chưa hợp lệ — ${message}`,
   },
-  appended: (row: number, sheet: string, unit: string, trips: string) =>
-    `Đã thêm dòng ${row} vào trang "${sheet}" cho ${unit} (${trips} với Excel), rồi chấm lại.`,
+  appended: (row: number, sheet: string, unit: string) => `Đã thêm dòng ${row} vào trang "${sheet}" cho ${unit}, rồi chấm lại.`,
   newTotal: (unit: string, total: string, self: string) => `Tổng điểm của ${unit} sau thẩm định: ${total} (tự chấm: ${self}).`,
   notScoredTotal: (unit: string, status: string) => `${unit} sau thẩm định: ${status}.`,
   appraisalIssuesTitle: 'Vấn đề trên trang Thẩm định',
@@ -155,15 +221,16 @@ export const vi = {
 
   previousTitle: 'So sánh năm trước',
   previousHint:
-    'Chọn kết quả năm trước: tệp RESULT.json của dòng lệnh (cqdt score --json) hoặc bảng tính năm trước đã chấm (.xlsx). Trang Xếp hạng, dự thảo và đoạn tóm tắt có thêm tổng điểm năm trước và mức thay đổi.',
+    'Chọn kết quả năm trước: bảng tính năm trước đã chấm (.xlsx), hoặc tệp kết quả do dòng lệnh tạo (RESULT.json). Trang Xếp hạng, dự thảo và đoạn tóm tắt có thêm tổng điểm năm trước và mức thay đổi.',
   previousChoose: 'Chọn tệp năm trước…',
   previousDrop: 'Bỏ so sánh',
   previousReading: (file: string) => `Đang đọc "${file}"…`,
   previousLoaded: (file: string, year: number | null) => `Đã đọc kết quả năm trước từ "${file}"${year ? ` (năm ${year})` : ''}.`,
   previousRankingJson: (file: string) =>
-    `"${file}" là bảng xếp hạng JSON tải từ ngăn này, không đủ số liệu để so sánh. Hãy chọn RESULT.json của dòng lệnh (cqdt score --json) hoặc bảng tính năm trước đã chấm (.xlsx).`,
-  previousNotJson: (file: string, detail: string) => `"${file}" không phải JSON hợp lệ (${detail}).`,
-  previousWrongType: (file: string) => `"${file}" không phải tệp .json hay .xlsx: hãy chọn RESULT.json hoặc bảng tính năm trước.`,
+    `"${file}" là dữ liệu xếp hạng tải từ ngăn này, không đủ số liệu để so sánh. Hãy chọn bảng tính năm trước đã chấm (.xlsx) hoặc tệp kết quả của dòng lệnh (RESULT.json).`,
+  previousNotJson: (file: string) => `Tệp "${file}" bị hỏng hoặc không phải tệp kết quả.`,
+  previousWrongType: (file: string) =>
+    `"${file}" không phải bảng tính .xlsx hay tệp kết quả .json: hãy chọn bảng tính năm trước đã chấm.`,
   previousReadFailed: (file: string) => `Không đọc được tệp "${file}".`,
   previousSource: (file: string, year: number | null) => `Năm trước: ${file}${year ? ` (năm ${year})` : ''}`,
   matched: (n: number, total: number) => `Đối chiếu được ${n}/${total} đơn vị năm nay.`,
@@ -174,41 +241,51 @@ export const vi = {
   unmatchedNone: 'Mọi đơn vị đều đối chiếu được với năm trước.',
 
   gateway: {
-    excelFailed: (detail: string) =>
-      `Excel báo lỗi khi làm việc với bảng tính: ${detail}. Hãy thử lại; nếu vẫn lỗi, lưu tệp, mở lại rồi chấm.`,
+    officeError: {
+      cellEditMode: 'Excel đang ở chế độ sửa ô: hãy nhấn Enter hoặc Esc trong ô đang sửa rồi thử lại.',
+      denied:
+        'Excel không cho thay đổi bảng tính: trang hoặc tệp có thể đang được bảo vệ, hoặc đang mở ở chế độ chỉ đọc. Hãy kiểm tra rồi thử lại.',
+      busy: 'Excel đang bận hoặc mất kết nối trong giây lát. Hãy đợi một chút rồi thử lại.',
+      notFound:
+        'Không tìm thấy trang hoặc vùng cần dùng — có thể vừa bị đổi tên hoặc xoá. Hãy bấm "Đọc lại bảng tính" rồi thử lại.',
+      exists: 'Trong tệp đã có một trang hoặc một tên trùng với tên add-in cần tạo. Hãy đổi tên trang đó rồi thử lại.',
+      tooLarge:
+        'Excel trên web không nhận một lần gửi lớn như vậy. Hãy thử lại; nếu vẫn lỗi, hãy mở tệp bằng Excel cài trên máy.',
+      unsupported: 'Phiên bản Excel này chưa có chức năng add-in cần. Hãy nhờ bộ phận CNTT cập nhật Office.',
+      other: 'Excel báo lỗi khi làm việc với bảng tính. Hãy thử lại; nếu vẫn lỗi, hãy lưu tệp, mở lại rồi thử lại.',
+    },
+    engineLead: null,
+    scoreInterrupted: (state: InterruptedWrite, block: string) => interrupted[state](block),
+    rankingInterrupted: (state: InterruptedRanking, sheet: string) => rankingInterrupted[state](sheet),
+    pageSetupFailed:
+      'Đã ghi trang Xếp hạng, nhưng Excel không nhận đủ thiết lập trang in. Trong thẻ Bố trí Trang, hãy chọn khổ A4 nằm ngang, vừa 1 trang theo chiều ngang và lặp lại dòng tiêu đề bảng.',
+    settingsUnavailable: 'Excel không cho lưu thông tin dự thảo cùng tệp: thông tin chỉ được giữ đến khi đóng ngăn.',
+    settingsSaveFailed:
+      'Chưa lưu được thông tin dự thảo cùng tệp (tệp có thể đang mở chỉ đọc). Thông tin vẫn dùng được cho đến khi đóng ngăn.',
     emptySheet: (sheet: string) =>
-      `Trang "${sheet}" chưa có dữ liệu, và không trang nào khác có bảng tổng hợp (dòng tiêu đề có "Tên đơn vị" và các cột R1a…K8). Hãy mở trang có bảng tổng hợp rồi chấm.`,
+      `Trang "${sheet}" chưa có dữ liệu, và không trang nào khác có bảng tổng hợp (dòng tiêu đề có "Tên đơn vị" và các cột số liệu). Hãy mở trang có bảng tổng hợp rồi chấm.`,
     sheetProtected: (sheet: string) =>
       `Trang "${sheet}" đang được bảo vệ (Xem lại › Bảo vệ Trang tính), nên không ghi được kết quả. Hãy bỏ bảo vệ rồi chấm lại; chưa có gì bị thay đổi.`,
     notScoredYet: 'Bảng tính chưa được chấm: hãy bấm Chấm điểm trước khi lọc.',
     blockColumnMissing: (title: string) => `Không thấy cột "${title}" trong vùng kết quả. Hãy chấm lại rồi lọc.`,
-    filterUnsupported:
-      'Phiên bản Excel này chưa cho add-in đặt bộ lọc (cần ExcelApi 1.9). Hãy dùng Dữ liệu › Bộ lọc trên cột "Cần chú ý" hoặc "Trạng thái".',
     rubricSheetExists: (sheet: string) =>
       `Tệp đã có trang "${sheet}", nên không ghi đè. Muốn ghi lại bộ tiêu chí mặc định, hãy đổi tên hoặc xoá trang đó trước.`,
-    selectFailed: (sheet: string, address: string) => `Không chọn được ô ${address} trên trang "${sheet}"`,
-    notesUnsupported:
-      'Phiên bản Excel này chưa cho add-in ghi chú (note) vào ô (cần ExcelApi 1.18): nội dung lỗi được ghi ở cột Ghi chú và trong ngăn này.',
-    autoFilterUnsupported:
-      'Phiên bản Excel này chưa cho add-in đặt bộ lọc tự động (cần ExcelApi 1.9): hãy dùng Dữ liệu › Bộ lọc.',
+    selectFailed: (sheet: string, address: string) =>
+      `Không chọn được ô ${address} trên trang "${sheet}": có thể trang vừa bị đổi tên hoặc xoá. Hãy bấm Chấm điểm lại.`,
+    notesUnsupported: 'Phiên bản Excel này chưa cho add-in ghi chú vào ô: nội dung lỗi được ghi ở cột Ghi chú và trong ngăn này.',
     autoFilterTable: 'Trang có Bảng (Table) của Excel nên add-in không đặt bộ lọc tự động: hãy dùng bộ lọc của Bảng.',
-    mergesUnsupported:
-      'Phiên bản Excel này chưa cho add-in đọc ô gộp (cần ExcelApi 1.13): ô tiêu đề trống được hiểu theo ô ngay phía trên.',
     staffNotesKept: (count: number) =>
       `${count} ô có lỗi đã có ghi chú của cán bộ: giữ nguyên ghi chú đó, nội dung lỗi ghi ở cột Ghi chú và trong ngăn này.`,
-    watchFailed: (detail: string) =>
-      `Không theo dõi được việc chuyển trang (${detail}): bấm "Đọc lại bảng tính" sau khi chuyển trang.`,
+    watchFailed: 'Không theo dõi được việc chuyển trang: hãy bấm "Đọc lại bảng tính" sau khi chuyển trang.',
     rankingSheetRenamed: (staffSheet: string, used: string) =>
       `Tệp đã có trang "${staffSheet}" do cán bộ lập nên trang đó được giữ nguyên; bảng xếp hạng được ghi vào trang "${used}".`,
-    pageLayoutUnsupported:
-      'Phiên bản Excel này chưa cho add-in đặt trang in (cần ExcelApi 1.9): trong Bố trí Trang, hãy chọn khổ A4 nằm ngang, vừa 1 trang theo chiều ngang và lặp lại dòng tiêu đề bảng.',
     appraisalHeaderMissing: (sheet: string) =>
       `Trang "${sheet}" không có dòng tiêu đề với các cột "Tên đơn vị", "Mã chỉ số" và "Số liệu thẩm định", nên không thêm được dòng thẩm định. Hãy thêm dòng tiêu đề hoặc đổi tên trang đó; chưa có gì được ghi.`,
     appraisalColumnsMissing: (sheet: string, titles: string[]) =>
       `Trang "${sheet}" thiếu cột ${titles.map((t) => `"${t}"`).join(', ')} ở dòng tiêu đề. Hãy thêm các cột đó rồi ghi lại; chưa có gì được ghi.`,
     appraisalSheetProtected: (sheet: string) =>
       `Trang "${sheet}" đang được bảo vệ nên không thêm được dòng thẩm định. Hãy bỏ bảo vệ rồi ghi lại; chưa có gì bị thay đổi.`,
-  } satisfies GatewayMessages,
+  } satisfies GatewayMessages as GatewayMessages,
 };
 
 export type Strings = typeof vi;

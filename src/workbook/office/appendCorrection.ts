@@ -11,7 +11,8 @@ import { AppraisalColumn, appraisalColumns, findAppraisalHeader } from '../../sh
 import type { CellValue } from '../../sheet/grid';
 import { a1 } from '../../sheet/grid';
 import type { AppendedCorrection, CorrectionEntry, GatewayMessages, Outcome } from '../gateway';
-import { finishSheetReads, queueSheetRead } from './readSheets';
+import { FIXED_FIRST_WINDOW } from './payload';
+import { finishSheets, queueSheetRead, takeFirstWindows } from './readSheets';
 import type { RoundTrips } from './roundTrips';
 import { valueForWrite } from './typedText';
 import { widthInPoints } from './writeResultBlock';
@@ -53,7 +54,7 @@ export async function appendCorrection(
   existing.load('name');
   const protection = existing.protection;
   protection.load('protected');
-  const queued = queueSheetRead(existing, { merges: false, formats: false });
+  const queued = queueSheetRead(existing, { merges: false, formats: false, first: FIXED_FIRST_WINDOW });
   await trips.read();
 
   let sheet: Excel.Worksheet;
@@ -74,7 +75,7 @@ export async function appendCorrection(
   } else {
     const name = existing.name;
     if (protection.protected) return { ok: false, message: messages.appraisalSheetProtected(name) };
-    const [grid] = await finishSheetReads([{ name, queued }], trips);
+    const [grid] = await finishSheets(takeFirstWindows([{ name, queued }]), trips);
     const found = findAppraisalHeader(grid, rubric);
     if (!found) return { ok: false, message: messages.appraisalHeaderMissing(name) };
     const missing = needed.filter((c) => !found.columns.has(c.key)).map((c) => c.title);

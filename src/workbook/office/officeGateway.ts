@@ -1,25 +1,43 @@
 /**
  * The workbook gateway on Excel: the only module that runs Excel batches. It trades plain 2-D
- * arrays with the engine, reads everything Score needs before writing anything, and returns
- * every failure as a message.
+ * arrays with the engine, reads everything Score needs before writing anything, keeps every
+ * request and response under the web's cap (payload.ts), leaves the sheet consistent when Excel
+ * stops part-way (writeResultBlock.ts, writeRankingSheet.ts), and returns every failure as a
+ * sentence with Excel's own words as detail.
  */
 import { RANKING_DEFINED_NAME, rankingSheetPlan, rankingSheetTarget } from '../../report/rankingSheetPlan';
 import { RESULT_BLOCK_NAME, ResultBlockPlan, planResultBlock } from '../../report/resultBlock';
 import { DecisionSettings, defaultYear } from '../../report/settings';
+import { DOCUMENT_SETTINGS_KEY, StoredSettings, parseStoredSettings } from '../../report/storedSettings';
 import type { CompiledRubric } from '../../rubric/compiled';
 import { RUBRIC_SHEET } from '../../rubric/rubricSheet';
-import { RANKING_SHEET, RANKING_SHEET_ALTERNATIVE, chooseSheet, scoreWorkbook } from '../../scoring/scoreWorkbook';
+import {
+  RANKING_SHEET,
+  RANKING_SHEET_ALTERNATIVE,
+  WorkbookInput,
+  chooseSheet,
+  findSheet,
+  isOwnSheet,
+  scoreWorkbook,
+} from '../../scoring/scoreWorkbook';
 import type { RubricSource, ScoreResult } from '../../scoring/types';
-import { CellValue, Grid, a1, mergeOwners, parseArea } from '../../sheet/grid';
+import { findHeader } from '../../sheet/findHeader';
+import { CellValue, Grid, MergedArea, a1, columnLetters, mergeOwners, parseArea, quoteSheetName } from '../../sheet/grid';
 import { isBlankCell } from '../../sheet/typedValues';
+import { UNIT_LIST_SHEET, resolveUnitList, unitListFromGrid } from '../../sheet/unitList';
 import type {
   AppendedCorrection,
   Capabilities,
   CorrectionEntry,
+  Failure,
+  FailureReason,
   FilterKind,
   GatewayMessages,
+  InterruptedRanking,
+  InterruptedWrite,
   Outcome,
   RankingSheetReport,
+  ResultsWritten,
   RubricInUse,
   ScoreOptions,
   ScoreReport,
@@ -30,12 +48,21 @@ import type {
 import { appendCorrection as appendCorrectionRow } from './appendCorrection';
 import { toCellValue } from './cellValues';
 import { STATUS_TITLE, filterCondition } from './filters';
-import { readStaffNoteCells, readWorkbook } from './readWorkbook';
-import { blockInput, parseSheetReference } from './references';
+import { describeError, officeFailure } from './officeErrors';
+import { finishSheets, knownSheet } from './readSheets';
+import { WorkbookRead, readStaffNoteCells, readWorkbook } from './readWorkbook';
+import { SheetArea, blockInput, parseSheetReference } from './references';
 import { RoundTrips } from './roundTrips';
 import { asTypedText } from './typedText';
-import { planRankingWrites } from './writeRankingSheet';
-import { planWrites, widthInPoints } from './writeResultBlock';
+import { RANKING_WORKING_SHEET, planRankingWrites, queuePageSetup } from './writeRankingSheet';
+import { asReadBack, planWrites, widthInPoints } from './writeResultBlock';
+
+/** Office's document settings (Office.context.document.settings), as far as the gateway uses them. */
+export interface DocumentSettingsPort {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  saveAsync(callback: (result: { status: string; error?: { message?: string; code?: number } }) => void): void;
+}
 
 /** How the gateway reaches Excel: the real Excel.run in the add-in, a fake in tests. */
 export interface OfficeHost {
@@ -43,6 +70,8 @@ export interface OfficeHost {
   /** Runs a batch on an existing context (to remove an event handler it registered). */
   runInContext<T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   isSetSupported(name: string, version: string): boolean;
+  /** The add-in's document settings, or null where the host has none. */
+  settings: DocumentSettingsPort | null;
 }
 
 /** The Office host of the add-in itself. */
@@ -51,29 +80,19 @@ export function excelHost(): OfficeHost {
     run: (batch) => Excel.run(batch),
     runInContext: (context, batch) => Excel.run(context, batch),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+    settings: (Office.context.document?.settings as unknown as DocumentSettingsPort | undefined) ?? null,
   };
 }
 
 export function capabilitiesOf(host: OfficeHost): Capabilities {
   return {
     notes: host.isSetSupported('ExcelApi', '1.18'),
-    autoFilter: host.isSetSupported('ExcelApi', '1.9'),
     mergedAreas: host.isSetSupported('ExcelApi', '1.13'),
-    pageLayout: host.isSetSupported('ExcelApi', '1.9'),
+    autoFilter: host.isSetSupported('ExcelApi', '1.9'),
   };
 }
 
-/** What Excel said when a batch failed: its message and, when it gives one, where. */
-export function describeError(e: unknown): string {
-  if (e && typeof e === 'object') {
-    const err = e as { message?: unknown; code?: unknown; debugInfo?: { errorLocation?: unknown } };
-    const parts = [String(err.message ?? e)];
-    if (err.code && err.code !== err.message) parts.push(`(${String(err.code)})`);
-    if (err.debugInfo?.errorLocation) parts.push(`— ${String(err.debugInfo.errorLocation)}`);
-    return parts.join(' ');
-  }
-  return String(e);
-}
+export { describeError };
 
 const sameName = (a: string, b: string) => a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
 
@@ -100,28 +119,76 @@ function hostNotices(
   hasTables: boolean,
 ): string[] {
   const notices: string[] = [];
-  if (!caps.mergedAreas) notices.push(messages.mergesUnsupported);
   if (!caps.notes && plan.notes.length > 0) notices.push(messages.notesUnsupported);
   const kept = plan.notes.filter((n) => staffNoteCells.has(n.cell)).length;
   if (kept > 0) notices.push(messages.staffNotesKept(kept));
-  if (!caps.autoFilter) notices.push(messages.autoFilterUnsupported);
-  else if (hasTables) notices.push(messages.autoFilterTable);
+  if (hasTables) notices.push(messages.autoFilterTable);
   return notices;
+}
+
+/** Why the engine could not score the workbook: which of its steps said no. */
+function engineReason(input: WorkbookInput, rubric: CompiledRubric): FailureReason {
+  const list = findSheet(input.sheets, UNIT_LIST_SHEET);
+  if (list) {
+    const read = unitListFromGrid(list, rubric);
+    if (!read.ok || !resolveUnitList(read.list, rubric).ok) return 'unitList';
+  }
+  if (!chooseSheet(input, rubric).ok) {
+    const columns = input.sheets.some(
+      (s) => !isOwnSheet(s.name) && (findHeader(s, rubric) as { reason?: string }).reason === 'columns',
+    );
+    return columns ? 'columns' : 'noTable';
+  }
+  return 'other';
+}
+
+/** The cells of a read-back block compared as written: blanks "", numbers and text as they are. */
+function comparable(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '';
+  if (typeof v === 'object' && 'error' in (v as object)) return String((v as { error: unknown }).error);
+  return typeof v === 'number' ? `n${v}` : typeof v === 'boolean' ? `b${v}` : `s${String(v)}`;
+}
+
+/** "'Tổng hợp'!$X$5:$AK$160", as the defined name records a block. */
+function referenceOf(block: SheetArea): string {
+  const cell = (r: number, c: number) => `$${columnLetters(c)}$${r + 1}`;
+  return `${quoteSheetName(block.sheet)}!${cell(block.area.top, block.area.left)}:${cell(block.area.bottom, block.area.right)}`;
 }
 
 /** Limits a test may lower to see the splitting at work on small sheets. */
 export interface GatewayTuning {
   writeBudgetBytes?: number;
+  readBudgetBytes?: number;
 }
 
 export function createOfficeGateway(host: OfficeHost, messages: GatewayMessages, tuning: GatewayTuning = {}): WorkbookGateway {
   const caps = capabilitiesOf(host);
+  /** While this gateway writes, and a moment after, cell changes are its own (onResultsWritten). */
+  let writing = 0;
+  let quietUntil = 0;
+  const QUIET_MS = 1500;
+
+  /** The engine's Vietnamese sentence as the pane shows it: as is, or behind an English lead sentence. */
+  function engineFailure(message: string, reason: FailureReason): Failure {
+    if (!messages.engineLead) return { ok: false, message, reason };
+    return { ok: false, message: messages.engineLead[reason], detail: message, reason };
+  }
 
   async function guarded<T>(work: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
     try {
       return await work();
     } catch (e) {
-      return { ok: false, message: messages.excelFailed(describeError(e)) };
+      return officeFailure(e, messages);
+    }
+  }
+
+  async function ownWrites<T>(work: () => Promise<T>): Promise<T> {
+    writing++;
+    try {
+      return await work();
+    } finally {
+      writing--;
+      quietUntil = Date.now() + QUIET_MS;
     }
   }
 
@@ -129,23 +196,31 @@ export function createOfficeGateway(host: OfficeHost, messages: GatewayMessages,
     return guarded(() =>
       host.run(async (context): Promise<Outcome<WorkbookDescription>> => {
         const trips = new RoundTrips(context);
-        const read = await readWorkbook(context, trips, caps, options.rubric?.rubric ?? null);
+        const read = await readWorkbook(context, trips, caps, {
+          mode: 'describe',
+          explicitRubric: options.rubric?.rubric ?? null,
+        });
         const activeEmpty = isEmptyGrid(read.grids.find((g) => g.name === read.activeSheet));
         const base = {
           activeSheet: read.activeSheet,
           activeSheetEmpty: activeEmpty,
-          hasRubricSheet: read.grids.some((g) => sameName(g.name, RUBRIC_SHEET)),
+          hasRubricSheet: read.fixedSheets.some((name) => sameName(name, RUBRIC_SHEET)),
           scoredBefore: read.resultBlock !== null,
           capabilities: caps,
         };
-        if (!read.rubric.ok) return { ok: true, value: { ...base, sheet: null, problem: read.rubric.message, rubric: null } };
+        if (!read.rubric.ok) {
+          const { message, detail } = engineFailure(read.rubric.message, 'rubric');
+          return { ok: true, value: { ...base, sheet: null, problem: { message, detail: detail ?? null }, rubric: null } };
+        }
         const rubric = rubricInUse(read.rubric.rubric, read.rubric.source, options.rubric?.fileName ?? null);
-        const chosen = chooseSheet(
-          { sheets: read.grids, activeSheet: read.activeSheet, resultBlock: blockInput(read.resultBlock) },
-          read.rubric.rubric,
-        );
+        const input = { sheets: read.grids, activeSheet: read.activeSheet, resultBlock: blockInput(read.resultBlock) };
+        const chosen = chooseSheet(input, read.rubric.rubric);
         if (!chosen.ok) {
-          const problem = activeEmpty ? messages.emptySheet(read.activeSheet) : chosen.message;
+          const problem = activeEmpty
+            ? { message: messages.emptySheet(read.activeSheet), detail: null }
+            : (({ message, detail }) => ({ message, detail: detail ?? null }))(
+                engineFailure(chosen.message, engineReason(input, read.rubric.rubric)),
+              );
           return { ok: true, value: { ...base, sheet: null, problem, rubric } };
         }
         return { ok: true, value: { ...base, sheet: chosen.grid.name, problem: null, rubric } };
@@ -153,65 +228,164 @@ export function createOfficeGateway(host: OfficeHost, messages: GatewayMessages,
     );
   }
 
+  /** Reads and scores; the failures of the engine in words. */
+  async function readAndScore(
+    context: Excel.RequestContext,
+    trips: RoundTrips,
+    options: ScoreOptions,
+  ): Promise<Outcome<{ read: WorkbookRead; result: ScoreResult; grid: Grid }>> {
+    const progress = options.onProgress ?? (() => undefined);
+    const explicit = options.rubric?.rubric ?? null;
+    const read = await readWorkbook(context, trips, caps, { mode: 'score', explicitRubric: explicit, onProgress: progress });
+    if (!read.rubric.ok) return engineFailure(read.rubric.message, 'rubric');
+    progress({ stage: 'scoring', done: 0, total: 1 });
+    const input = {
+      sheets: read.grids,
+      activeSheet: read.activeSheet,
+      rubric: explicit,
+      resultBlock: blockInput(read.resultBlock),
+    };
+    const scored = scoreWorkbook(input);
+    if (!scored.ok) {
+      const activeEmpty = isEmptyGrid(read.grids.find((g) => g.name === read.activeSheet));
+      const noTable = !chooseSheet(input, read.rubric.rubric).ok;
+      if (activeEmpty && noTable) return { ok: false, message: messages.emptySheet(read.activeSheet) };
+      return engineFailure(scored.message, engineReason(input, read.rubric.rubric));
+    }
+    const grid = read.grids.find((g) => g.name === scored.result.sheet)!;
+    return { ok: true, value: { read, result: scored.result, grid } };
+  }
+
+  function reportOf(
+    read: WorkbookRead,
+    result: ScoreResult,
+    grid: Grid,
+    block: string,
+    trips: RoundTrips,
+    options: ScoreOptions,
+  ) {
+    return {
+      result,
+      rubric: rubricInUse(result.rubric, result.rubricSource, options.rubric?.fileName ?? null),
+      block,
+      notices: [] as string[],
+      roundTrips: { reads: trips.reads, writes: trips.writes },
+      defaultYear: defaultYear(grid, new Date(), result.table.layout.headerRows[0]),
+    };
+  }
+
   async function score(options: ScoreOptions = {}): Promise<Outcome<ScoreReport>> {
+    return guarded(() =>
+      ownWrites(() =>
+        host.run(async (context): Promise<Outcome<ScoreReport>> => {
+          const trips = new RoundTrips(context);
+          const progress = options.onProgress ?? (() => undefined);
+          const scored = await readAndScore(context, trips, options);
+          if (!scored.ok) return scored;
+          const { read, result, grid } = scored.value;
+          const block = read.resultBlock;
+          const extras = read.extras.get(result.sheet)!;
+          const existing = block && sameName(block.sheet, result.sheet) ? block.area : null;
+          if (extras.isProtected) return { ok: false, message: messages.sheetProtected(result.sheet) };
+
+          const staffNoteCells = extras.notes ? await readStaffNoteCells(extras, trips) : new Set<string>();
+          const planned = planResultBlock(result, { existing, isOccupied: occupancy(grid, staffNoteCells) });
+          if (!planned.ok) return engineFailure(planned.message, 'blockBlocked');
+          const plan = planned.plan;
+
+          const batches = planWrites(
+            plan,
+            {
+              workbook: context.workbook,
+              extras,
+              existing,
+              nameExists: read.resultBlockNameExists,
+              staffNoteCells,
+              autoFilter: caps.autoFilter && !extras.hasTables,
+            },
+            tuning.writeBudgetBytes,
+          );
+          try {
+            for (const [i, batch] of batches.entries()) {
+              progress({ stage: 'writing', done: i, total: batches.length });
+              batch.queue();
+              await trips.write();
+            }
+          } catch (e) {
+            const state = await afterInterruptedScore(plan, grid);
+            return { ok: false, message: messages.scoreInterrupted(state, plan.reference), detail: describeError(e) };
+          }
+          progress({ stage: 'writing', done: batches.length, total: batches.length });
+
+          return {
+            ok: true,
+            value: {
+              ...reportOf(read, result, grid, plan.reference, trips, options),
+              notices: hostNotices(caps, messages, plan, staffNoteCells, extras.hasTables),
+            },
+          };
+        }),
+      ),
+    );
+  }
+
+  /**
+   * After Excel stopped part-way through writing the block: which values the block holds now —
+   * all new, all as before, or a mix, which is cleared so that no one reads half a result. The
+   * defined name already records the block, so the next Score rewrites it whole either way.
+   */
+  async function afterInterruptedScore(plan: ResultBlockPlan, before: Grid): Promise<InterruptedWrite> {
+    const area: MergedArea = { top: plan.top, left: plan.left, bottom: plan.bottom, right: plan.right };
+    let state: InterruptedWrite;
+    try {
+      state = await host.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem(plan.sheet);
+        const [now] = await finishSheets(
+          [knownSheet(plan.sheet, sheet, area, { merges: false, formats: false })],
+          new RoundTrips(context),
+          { budget: tuning.readBudgetBytes },
+        );
+        // Each row holds the new values, the old ones, both (unchanged rows), or neither.
+        let fresh = 0;
+        let stale = 0;
+        let neither = 0;
+        plan.values.forEach((row, i) => {
+          const r = plan.top + i;
+          const cells = row.map((_, j) => comparable(now.rows[r]?.[plan.left + j]));
+          const isNew = cells.every((c, j) => c === comparable(asReadBack(row[j])));
+          const isOld = cells.every((c, j) => c === comparable(before.rows[r]?.[plan.left + j]));
+          if (isNew && !isOld) fresh++;
+          else if (isOld && !isNew) stale++;
+          else if (!isNew && !isOld) neither++;
+        });
+        if (neither > 0 || (fresh > 0 && stale > 0)) return 'cleared';
+        return stale > 0 ? 'notWritten' : 'written';
+      });
+    } catch {
+      return 'unknown';
+    }
+    if (state !== 'cleared') return state;
+    try {
+      await host.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem(plan.sheet);
+        sheet.getRangeByIndexes(area.top, area.left, area.bottom - area.top + 1, area.right - area.left + 1).clear('Contents');
+        await context.sync();
+      });
+      return 'cleared';
+    } catch {
+      return 'unknown';
+    }
+  }
+
+  async function currentResult(options: ScoreOptions = {}): Promise<Outcome<ScoreReport>> {
     return guarded(() =>
       host.run(async (context): Promise<Outcome<ScoreReport>> => {
         const trips = new RoundTrips(context);
-        const progress = options.onProgress ?? (() => undefined);
-        const explicit = options.rubric?.rubric ?? null;
-        progress({ stage: 'reading', done: 0, total: 1 });
-        const read = await readWorkbook(context, trips, caps, explicit);
-        if (!read.rubric.ok) return read.rubric;
-        progress({ stage: 'scoring', done: 0, total: 1 });
-        const block = read.resultBlock;
-        const input = { sheets: read.grids, activeSheet: read.activeSheet, rubric: explicit, resultBlock: blockInput(block) };
-        const scored = scoreWorkbook(input);
-        if (!scored.ok) {
-          const activeEmpty = isEmptyGrid(read.grids.find((g) => g.name === read.activeSheet));
-          const noTable = !chooseSheet(input, read.rubric.rubric).ok;
-          return { ok: false, message: activeEmpty && noTable ? messages.emptySheet(read.activeSheet) : scored.message };
-        }
-        const result: ScoreResult = scored.result;
-        const grid = read.grids.find((g) => g.name === result.sheet)!;
-        const extras = read.extras.get(result.sheet)!;
-        const existing = block && sameName(block.sheet, result.sheet) ? block.area : null;
-        if (extras.isProtected) return { ok: false, message: messages.sheetProtected(result.sheet) };
-
-        const staffNoteCells = extras.notes ? await readStaffNoteCells(extras, trips) : new Set<string>();
-        const planned = planResultBlock(result, { existing, isOccupied: occupancy(grid, staffNoteCells) });
-        if (!planned.ok) return planned;
-        const plan = planned.plan;
-
-        const batches = planWrites(
-          plan,
-          {
-            workbook: context.workbook,
-            extras,
-            existing,
-            nameExists: read.resultBlockNameExists,
-            staffNoteCells,
-            autoFilter: caps.autoFilter && !extras.hasTables,
-          },
-          tuning.writeBudgetBytes,
-        );
-        for (const [i, batch] of batches.entries()) {
-          progress({ stage: 'writing', done: i, total: batches.length });
-          batch.queue();
-          await trips.write();
-        }
-
-        const notices = hostNotices(caps, messages, plan, staffNoteCells, extras.hasTables);
-        return {
-          ok: true,
-          value: {
-            result,
-            rubric: rubricInUse(result.rubric, result.rubricSource, options.rubric?.fileName ?? null),
-            block: plan.reference,
-            notices,
-            roundTrips: { reads: trips.reads, writes: trips.writes },
-            defaultYear: defaultYear(grid, new Date(), result.table.layout.headerRows[0]),
-          },
-        };
+        const scored = await readAndScore(context, trips, options);
+        if (!scored.ok) return scored;
+        const { read, result, grid } = scored.value;
+        const block = read.resultBlock && sameName(read.resultBlock.sheet, result.sheet) ? read.resultBlock : null;
+        return { ok: true, value: reportOf(read, result, grid, block ? referenceOf(block) : '', trips, options) };
       }),
     );
   }
@@ -226,12 +400,11 @@ export function createOfficeGateway(host: OfficeHost, messages: GatewayMessages,
         return { ok: true as const, value: null };
       });
     } catch (e) {
-      return { ok: false, message: `${messages.selectFailed(sheet, address)} (${describeError(e)})` };
+      return { ok: false, message: messages.selectFailed(sheet, address), detail: describeError(e) };
     }
   }
 
   async function applyFilter(kind: FilterKind): Promise<Outcome<FilterKind>> {
-    if (!caps.autoFilter) return { ok: false, message: messages.filterUnsupported };
     return guarded(() =>
       host.run(async (context): Promise<Outcome<FilterKind>> => {
         const trips = new RoundTrips(context);
@@ -312,10 +485,13 @@ export function createOfficeGateway(host: OfficeHost, messages: GatewayMessages,
     );
   }
 
-  async function onActiveSheetChanged(listener: () => void): Promise<Outcome<() => Promise<void>>> {
+  /** Registers an Excel event handler; the value removes it again. */
+  async function listen(
+    add: (context: Excel.RequestContext) => OfficeExtension.EventHandlerResult<unknown>,
+  ): Promise<Outcome<() => Promise<void>>> {
     try {
       return await host.run(async (context) => {
-        const handler = context.workbook.worksheets.onActivated.add(async () => listener());
+        const handler = add(context);
         await context.sync();
         const stop = () =>
           host.runInContext(handler.context as Excel.RequestContext, async (c) => {
@@ -325,56 +501,173 @@ export function createOfficeGateway(host: OfficeHost, messages: GatewayMessages,
         return { ok: true as const, value: stop };
       });
     } catch (e) {
-      return { ok: false, message: messages.watchFailed(describeError(e)) };
+      return { ok: false, message: messages.watchFailed, detail: describeError(e) };
     }
+  }
+
+  function onActiveSheetChanged(listener: () => void): Promise<Outcome<() => Promise<void>>> {
+    return listen((context) => context.workbook.worksheets.onActivated.add(async () => listener()));
+  }
+
+  function onResultsWritten(listener: (written: ResultsWritten) => void): Promise<Outcome<() => Promise<void>>> {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const changes: Excel.WorksheetChangedEventArgs[] = [];
+    /** Whether a burst of changes touched the recorded block: one small read. */
+    const check = async () => {
+      const burst = changes.splice(0);
+      try {
+        const written = await host.run(async (context): Promise<ResultsWritten | null> => {
+          const name = context.workbook.names.getItemOrNullObject(RESULT_BLOCK_NAME);
+          name.load('formula');
+          const sheets = burst.map((c) => {
+            const sheet = context.workbook.worksheets.getItemOrNullObject(c.worksheetId);
+            sheet.load('name');
+            return sheet;
+          });
+          await context.sync();
+          const block: SheetArea | null = name.isNullObject ? null : parseSheetReference(String(name.formula ?? ''));
+          if (!block) return null;
+          const touched = burst.some((c, i) => {
+            const area = parseArea(c.address);
+            return (
+              !sheets[i].isNullObject &&
+              sameName(sheets[i].name, block.sheet) &&
+              area !== null &&
+              area.left <= block.area.right &&
+              area.right >= block.area.left &&
+              area.top <= block.area.bottom &&
+              area.bottom >= block.area.top
+            );
+          });
+          return touched ? { sheet: block.sheet, block: String(name.formula).replace(/^=/, '') } : null;
+        });
+        if (written && writing === 0 && Date.now() >= quietUntil) listener(written);
+      } catch {
+        // A change the pane cannot look at now: the next one, or the user's Score, will show the results.
+      }
+    };
+    return listen((context) =>
+      context.workbook.worksheets.onChanged.add(async (args) => {
+        if (writing > 0 || Date.now() < quietUntil) return;
+        changes.push(args);
+        if (timer) clearTimeout(timer);
+        // The ribbon's Score writes in a burst: look once it is over.
+        timer = setTimeout(() => void check(), 400);
+      }),
+    );
   }
 
   async function writeRankingSheet(result: ScoreResult, settings: DecisionSettings): Promise<Outcome<RankingSheetReport>> {
     return guarded(() =>
-      host.run(async (context): Promise<Outcome<RankingSheetReport>> => {
-        const trips = new RoundTrips(context);
+      ownWrites(() =>
+        host.run(async (context): Promise<Outcome<RankingSheetReport>> => {
+          const trips = new RoundTrips(context);
+          const sheets = context.workbook.worksheets;
+          sheets.load('items/name,items/position,items/id');
+          const name = context.workbook.names.getItemOrNullObject(RANKING_DEFINED_NAME);
+          name.load('formula');
+          await trips.read();
+
+          const names = sheets.items.map((s) => s.name);
+          const leftover = names.some((n) => sameName(n, RANKING_WORKING_SHEET));
+          const recorded = name.isNullObject ? null : (parseSheetReference(String(name.formula ?? ''))?.sheet ?? null);
+          const target = rankingSheetTarget(
+            names.filter((n) => !sameName(n, RANKING_WORKING_SHEET)),
+            recorded,
+            result.sheet,
+            RANKING_SHEET,
+            RANKING_SHEET_ALTERNATIVE,
+          );
+          const replaced = target.replaces ? sheets.items.find((s) => s.name === target.replaces) : undefined;
+          const plan = rankingSheetPlan(result, settings);
+          const batches = planRankingWrites(
+            plan,
+            {
+              workbook: context.workbook,
+              target: { name: target.name, replaces: target.replaces, position: replaced ? replaced.position : null },
+              nameExists: !name.isNullObject,
+              leftover,
+            },
+            tuning.writeBudgetBytes,
+          );
+          try {
+            for (const batch of batches) {
+              batch.queue();
+              await trips.write();
+            }
+          } catch (e) {
+            const state = await afterInterruptedRanking(
+              target.name,
+              replaced ? { id: replaced.id, position: replaced.position } : null,
+              plan.reference(target.name),
+            );
+            if (state !== 'finished') {
+              return { ok: false, message: messages.rankingInterrupted(state, target.name), detail: describeError(e) };
+            }
+          }
+
+          // Print setup, on its own: if Excel refuses it, the sheet stays and the pane says what to set by hand.
+          const notices: string[] = [];
+          try {
+            queuePageSetup(context.workbook.worksheets.getItem(target.name), plan);
+            await trips.write();
+          } catch {
+            notices.push(messages.pageSetupFailed);
+          }
+          return {
+            ok: true,
+            value: {
+              sheet: target.name,
+              notice: target.notice ? messages.rankingSheetRenamed(RANKING_SHEET, target.name) : null,
+              notices,
+              roundTrips: { reads: trips.reads, writes: trips.writes },
+            },
+          };
+        }),
+      ),
+    );
+  }
+
+  /**
+   * After Excel stopped part-way through the ranking sheet: before the swap the working sheet
+   * goes and the earlier sheet stays as it was; after it, the swap is finished.
+   */
+  async function afterInterruptedRanking(
+    target: string,
+    replaced: { id: string; position: number } | null,
+    reference: string,
+  ): Promise<InterruptedRanking> {
+    try {
+      return await host.run(async (context): Promise<InterruptedRanking> => {
         const sheets = context.workbook.worksheets;
-        sheets.load('items/name,items/position');
+        sheets.load('items/name,items/id');
         const name = context.workbook.names.getItemOrNullObject(RANKING_DEFINED_NAME);
         name.load('formula');
-        await trips.read();
-
-        const recorded = name.isNullObject ? null : (parseSheetReference(String(name.formula ?? ''))?.sheet ?? null);
-        const target = rankingSheetTarget(
-          sheets.items.map((s) => s.name),
-          recorded,
-          result.sheet,
-          RANKING_SHEET,
-          RANKING_SHEET_ALTERNATIVE,
-        );
-        const replaced = target.replaces ? sheets.items.find((s) => s.name === target.replaces) : undefined;
-        const batches = planRankingWrites(
-          rankingSheetPlan(result, settings),
-          {
-            workbook: context.workbook,
-            target: { name: target.name, replaces: target.replaces, position: replaced ? replaced.position : null },
-            nameExists: !name.isNullObject,
-            pageLayout: caps.pageLayout,
-          },
-          tuning.writeBudgetBytes,
-        );
-        for (const [i, batch] of batches.entries()) {
-          batch.queue();
-          // Shown when done, as the rubric sheet is: the user asked for this sheet.
-          if (i === batches.length - 1) context.workbook.worksheets.getItem(target.name).activate();
-          await trips.write();
+        await context.sync();
+        const has = (n: string) => sheets.items.some((s) => sameName(s.name, n));
+        const working = has(RANKING_WORKING_SHEET);
+        // The swap starts by deleting the earlier sheet (or, when there is none, by the rename):
+        // once that ran, everything before it — the whole new sheet — ran too.
+        const swapStarted = replaced ? !sheets.items.some((s) => s.id === replaced.id) : !working && has(target);
+        if (!swapStarted) {
+          if (working) {
+            sheets.getItem(RANKING_WORKING_SHEET).delete();
+            await context.sync();
+          }
+          return 'notWritten';
         }
-        return {
-          ok: true,
-          value: {
-            sheet: target.name,
-            notice: target.notice ? messages.rankingSheetRenamed(RANKING_SHEET, target.name) : null,
-            notices: caps.pageLayout ? [] : [messages.pageLayoutUnsupported],
-            roundTrips: { reads: trips.reads, writes: trips.writes },
-          },
-        };
-      }),
-    );
+        const sheet = sheets.getItem(working ? RANKING_WORKING_SHEET : target);
+        if (working) sheet.name = target;
+        if (replaced) sheet.position = replaced.position;
+        sheet.activate();
+        if (name.isNullObject) context.workbook.names.add(RANKING_DEFINED_NAME, sheets.getItem(target).getRange('A1'));
+        context.workbook.names.getItem(RANKING_DEFINED_NAME).formula = `=${reference}`;
+        await context.sync();
+        return 'finished';
+      });
+    } catch {
+      return 'unknown';
+    }
   }
 
   async function selectedInputCell(): Promise<Outcome<SelectedCell>> {
@@ -384,7 +677,7 @@ export function createOfficeGateway(host: OfficeHost, messages: GatewayMessages,
         cell.load('address,values,valueTypes,numberFormat');
         await new RoundTrips(context).read();
         const at = parseSheetReference(cell.address);
-        if (!at) return { ok: false, message: messages.excelFailed(cell.address) };
+        if (!at) return { ok: false, message: messages.officeError.other, detail: cell.address };
         const value = toCellValue(cell.values[0][0], cell.valueTypes[0][0], cell.numberFormat[0][0]);
         return { ok: true, value: { sheet: at.sheet, address: a1(at.area.top, at.area.left), value } };
       }),
@@ -392,18 +685,52 @@ export function createOfficeGateway(host: OfficeHost, messages: GatewayMessages,
   }
 
   async function appendCorrection(entry: CorrectionEntry, rubric: CompiledRubric): Promise<Outcome<AppendedCorrection>> {
-    return guarded(() => host.run((context) => appendCorrectionRow(context, new RoundTrips(context), entry, rubric, messages)));
+    return guarded(() =>
+      ownWrites(() => host.run((context) => appendCorrectionRow(context, new RoundTrips(context), entry, rubric, messages))),
+    );
+  }
+
+  async function loadDecisionSettings(): Promise<Outcome<StoredSettings | null>> {
+    if (!host.settings) return { ok: false, message: messages.settingsUnavailable };
+    try {
+      return { ok: true, value: parseStoredSettings(host.settings.get(DOCUMENT_SETTINGS_KEY)) };
+    } catch (e) {
+      return { ok: false, message: messages.settingsUnavailable, detail: describeError(e) };
+    }
+  }
+
+  async function saveDecisionSettings(stored: StoredSettings): Promise<Outcome<null>> {
+    const settings = host.settings;
+    if (!settings) return { ok: false, message: messages.settingsUnavailable };
+    try {
+      settings.set(DOCUMENT_SETTINGS_KEY, stored);
+    } catch (e) {
+      return { ok: false, message: messages.settingsSaveFailed, detail: describeError(e) };
+    }
+    return new Promise((resolve) =>
+      settings.saveAsync((result) =>
+        resolve(
+          result.status === 'succeeded'
+            ? { ok: true, value: null }
+            : { ok: false, message: messages.settingsSaveFailed, detail: result.error?.message ?? null },
+        ),
+      ),
+    );
   }
 
   return {
     describe,
     score,
+    currentResult,
     selectCell,
     applyFilter,
     writeRubricSheet,
     onActiveSheetChanged,
+    onResultsWritten,
     writeRankingSheet,
     selectedInputCell,
     appendCorrection,
+    loadDecisionSettings,
+    saveDecisionSettings,
   };
 }

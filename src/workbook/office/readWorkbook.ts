@@ -1,21 +1,37 @@
 /**
- * The read phase of Score and Describe: everything needed is queued before one sync — the
- * active sheet's used range and merged areas, the fixed-name sheets ("Tiêu chí", "Danh mục đơn
- * vị", "Thẩm định"), the defined name of the result block, and the active sheet's conditional
- * formats, notes and AutoFilter, which the write phase needs to replace the add-in's own and
- * keep the staff's. Only when the active sheet has no header row are the other sheets read, in
- * a second round trip.
+ * The read phase of Score and of the pane's look at the workbook ("describe"), every response
+ * under the payload cap (payload.ts, readSheets.ts).
+ *
+ * First round trip: the sheet names, the active sheet's first window and merged areas, the
+ * fixed-name sheets ("Tiêu chí", "Danh mục đơn vị", "Thẩm định"), the defined name of the result
+ * block — and, for Score, the active sheet's conditional formats, notes, AutoFilter and
+ * protection, which the write phase needs to replace the add-in's own and keep the staff's. A
+ * yearly sheet is read whole in that one round trip.
+ *
+ * A taller sheet is read on in windows. When the active sheet has no header row, the other
+ * sheets are previewed (their top rows only) to find the first that has one; Score then reads
+ * that sheet whole. Describe never reads more than first windows and previews.
  */
 import { RESULT_BLOCK_NAME, NOTE_PREFIX } from '../../report/resultBlock';
 import type { CompiledRubric } from '../../rubric/compiled';
 import { RUBRIC_SHEET } from '../../rubric/rubricSheet';
-import { APPRAISAL_SHEET, blockColumnsOn, chooseRubric, isOwnSheet } from '../../scoring/scoreWorkbook';
+import { APPRAISAL_SHEET, blockColumnsOn, chooseRubric, chooseSheet, isOwnSheet } from '../../scoring/scoreWorkbook';
 import type { RubricSource } from '../../scoring/types';
 import { findHeader } from '../../sheet/findHeader';
 import type { Grid } from '../../sheet/grid';
 import { UNIT_LIST_SHEET } from '../../sheet/unitList';
-import type { Capabilities } from '../gateway';
-import { finishSheetReads, queueSheetRead, QueuedSheetRead } from './readSheets';
+import type { Capabilities, ScoreProgress } from '../gateway';
+import { ACTIVE_FIRST_WINDOW, FIXED_FIRST_WINDOW, isPayloadLimitError } from './payload';
+import {
+  PartialSheet,
+  WindowSize,
+  finishSheets,
+  knownSheet,
+  previewSheets,
+  queueMerges,
+  queueSheetRead,
+  takeFirstWindows,
+} from './readSheets';
 import { SheetArea, blockInput, parseSheetReference } from './references';
 import type { RoundTrips } from './roundTrips';
 
@@ -24,14 +40,14 @@ export const FIXED_SHEETS = [RUBRIC_SHEET, UNIT_LIST_SHEET, APPRAISAL_SHEET];
 
 const sameName = (a: string, b: string) => a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
 
-/** What the write phase needs to know about a sheet that may be scored. */
+/** What the write phase needs to know about the sheet to score. */
 export interface SheetExtras {
   sheet: Excel.Worksheet;
   /** Custom conditional formats with their formulas (to recognise the add-in's own). */
   rules: { item: Excel.ConditionalFormat; formula: string }[];
   /** Notes (ExcelApi 1.18), null where the host has none. */
   notes: { item: Excel.Note; own: boolean }[] | null;
-  /** The AutoFilter's state (ExcelApi 1.9), null where the host has none. */
+  /** The AutoFilter's state. */
   autoFilter: { enabled: boolean; address: string | null } | null;
   hasTables: boolean;
   /** The sheet is protected (Review › Protect Sheet): nothing can be written. */
@@ -99,8 +115,13 @@ function finishExtras(q: QueuedExtras): SheetExtras {
 
 export interface WorkbookRead {
   activeSheet: string;
-  /** Grids in workbook order: the active sheet, the fixed-name sheets, and others when read. */
+  /**
+   * Grids in workbook order: the active sheet, the fixed-name sheets, others previewed. For
+   * Score the sheet to score is whole; for describe only first windows and previews are read.
+   */
   grids: Grid[];
+  /** The fixed-name sheets the workbook has, as named there. */
+  fixedSheets: string[];
   extras: Map<string, SheetExtras>;
   resultBlock: SheetArea | null;
   /** The defined name exists, even when its reference is broken (#REF!): it must be replaced, not added. */
@@ -108,68 +129,166 @@ export interface WorkbookRead {
   rubric: { ok: true; rubric: CompiledRubric; source: RubricSource } | { ok: false; message: string };
 }
 
-/** Reads what scoring needs: one round trip, a second only when the active sheet cannot be scored. */
+export interface ReadOptions {
+  /** 'describe' reads first windows and previews only; 'score' reads the sheet to score whole. */
+  mode: 'describe' | 'score';
+  explicitRubric: CompiledRubric | null;
+  onProgress?: (progress: ScoreProgress) => void;
+}
+
+/** Reads what scoring (or describing) needs: one round trip for a yearly workbook. */
 export async function readWorkbook(
   context: Excel.RequestContext,
   trips: RoundTrips,
   caps: Capabilities,
-  explicitRubric: CompiledRubric | null,
+  options: ReadOptions,
 ): Promise<WorkbookRead> {
+  const scoring = options.mode === 'score';
+  const report = (done: number, total: number) => options.onProgress?.({ stage: 'reading', done, total });
   const wb = context.workbook;
   const sheets = wb.worksheets;
-  sheets.load('items/name');
-  const active = sheets.getActiveWorksheet();
-  active.load('name');
-  const activeRead = queueSheetRead(active, { merges: caps.mergedAreas, formats: true });
-  const activeExtras = queueExtras(active, caps);
-  const fixed = FIXED_SHEETS.map((name) => {
-    const sheet = sheets.getItemOrNullObject(name);
-    sheet.load('name');
-    // The appraisal sheet's "Ngày" column holds dates, which only the number format tells from numbers.
-    return { sheet, read: queueSheetRead(sheet, { merges: false, formats: name === APPRAISAL_SHEET }) };
-  });
-  const blockName = wb.names.getItemOrNullObject(RESULT_BLOCK_NAME);
-  blockName.load('formula');
-  await trips.read();
+  const scaled = (w: WindowSize, scale: number) => ({ rows: Math.max(1, Math.floor(w.rows * scale)), columns: w.columns });
+  /** Everything of the first round trip, queued afresh for each attempt. */
+  const queueFirstRound = (scale: number) => {
+    sheets.load('items/name');
+    const active = sheets.getActiveWorksheet();
+    active.load('name');
+    const activeRead = queueSheetRead(active, {
+      merges: caps.mergedAreas,
+      formats: true,
+      first: scaled(ACTIVE_FIRST_WINDOW, scale),
+    });
+    const activeExtras = scoring ? queueExtras(active, caps) : null;
+    const fixed = FIXED_SHEETS.map((name) => {
+      const sheet = sheets.getItemOrNullObject(name);
+      sheet.load('name');
+      // Describe needs only the rubric; the appraisal sheet's "Ngày" column holds dates, which only the number format tells.
+      const read =
+        scoring || name === RUBRIC_SHEET
+          ? queueSheetRead(sheet, { merges: false, formats: name === APPRAISAL_SHEET, first: scaled(FIXED_FIRST_WINDOW, scale) })
+          : null;
+      return { name, sheet, read };
+    });
+    const blockName = wb.names.getItemOrNullObject(RESULT_BLOCK_NAME);
+    blockName.load('formula');
+    return { active, activeRead, activeExtras, fixed, blockName };
+  };
+  report(0, 1);
+  let scale = 1;
+  let first: ReturnType<typeof queueFirstRound>;
+  for (;;) {
+    first = queueFirstRound(scale);
+    try {
+      await trips.read();
+      break;
+    } catch (e) {
+      // Cells far longer than usual: Excel refused the response; the first windows are halved.
+      if (!isPayloadLimitError(e) || scale < 1 / 64) throw e;
+      scale /= 2;
+    }
+  }
+  report(1, 1);
+  const { active, activeRead, activeExtras, fixed, blockName } = first;
 
   const activeName = active.name;
-  const reads: { name: string; queued: QueuedSheetRead }[] = [{ name: activeName, queued: activeRead }];
-  for (const f of fixed) {
-    if (!f.sheet.isNullObject && !sameName(f.sheet.name, activeName)) reads.push({ name: f.sheet.name, queued: f.read });
-  }
+  const present = fixed.filter((f) => !f.sheet.isNullObject);
+  const fixedReads = present.filter((f) => f.read && !sameName(f.sheet.name, activeName));
+  const [activePartial, ...fixedPartials] = takeFirstWindows([
+    { name: activeName, queued: activeRead },
+    ...fixedReads.map((f) => ({ name: f.sheet.name, queued: f.read! })),
+  ]);
   const resultBlockNameExists = !blockName.isNullObject;
   const resultBlock = resultBlockNameExists ? parseSheetReference(String(blockName.formula ?? '')) : null;
-  const firstGrids = await finishSheetReads(reads, trips);
-  const extras = new Map<string, SheetExtras>([[activeName, finishExtras(activeExtras)]]);
-  const rubric = chooseRubric({ sheets: firstGrids, rubric: explicitRubric });
+  const extras = new Map<string, SheetExtras>();
+  if (activeExtras) extras.set(activeName, finishExtras(activeExtras));
+  let round = 1;
+  const onRound = (done: number, total: number) => report(round + done, round + total);
 
-  const read = (grids: Grid[]): WorkbookRead => ({
+  // The rubric comes first: whether a sheet has a header depends on it (a long rubric sheet costs a round trip).
+  const gridOf = (p: PartialSheet): Grid => ({ name: p.name, rows: p.rows, merges: p.merges });
+  const rubricPartial = fixedPartials.find((p) => sameName(p.name, RUBRIC_SHEET));
+  if (rubricPartial && rubricPartial.remaining.length > 0) {
+    await finishSheets([rubricPartial], trips, { onRound });
+    rubricPartial.remaining = [];
+    round = trips.reads;
+  }
+  const rubric = chooseRubric({ sheets: rubricPartial ? [gridOf(rubricPartial)] : [], rubric: options.explicitRubric });
+
+  const base = {
     activeSheet: activeName,
-    grids,
+    fixedSheets: present.map((f) => f.sheet.name),
     extras,
     resultBlock,
     resultBlockNameExists,
     rubric,
-  });
+  };
+  const inOrder = (grids: Grid[]): Grid[] => {
+    const byName = new Map(grids.map((g) => [g.name, g]));
+    const ordered = sheets.items.map((s) => byName.get(s.name)).filter((g): g is Grid => g !== undefined);
+    return ordered.length === grids.length ? ordered : grids;
+  };
 
   const ignore = blockColumnsOn({ resultBlock: blockInput(resultBlock) }, activeName);
-  const activeScorable = rubric.ok && !isOwnSheet(activeName) && findHeader(firstGrids[0], rubric.rubric, ignore).ok;
-  if (!rubric.ok || activeScorable) return read(firstGrids);
+  const activeScorable = rubric.ok && !isOwnSheet(activeName) && findHeader(gridOf(activePartial), rubric.rubric, ignore).ok;
+  if (!rubric.ok || activeScorable) {
+    const partials = scoring
+      ? [activePartial, ...fixedPartials]
+      : [activePartial, ...fixedPartials.filter((p) => p === rubricPartial)];
+    const grids = scoring ? await finishSheets(partials, trips, { onRound }) : partials.map(gridOf);
+    return { ...base, grids: inOrder(grids) };
+  }
 
-  // The active sheet has no header row: read the other sheets, in workbook order.
-  const known = new Set(firstGrids.map((g) => g.name));
+  // The active sheet has no header row: look at the top of the others, in workbook order.
+  const known = new Set([activeName, ...present.map((f) => f.sheet.name)]);
   const others = sheets.items.filter((s) => !known.has(s.name) && !isOwnSheet(s.name));
-  const queued = others.map((s) => ({
-    name: s.name,
-    queued: queueSheetRead(s, { merges: caps.mergedAreas, formats: true }),
-    extras: queueExtras(s, caps),
-  }));
-  if (queued.length === 0) return read(firstGrids);
-  await trips.read();
-  const otherGrids = await finishSheetReads(queued, trips);
-  for (const q of queued) extras.set(q.name, finishExtras(q.extras));
-  const byName = new Map([...firstGrids, ...otherGrids].map((g) => [g.name, g]));
-  return read(sheets.items.map((s) => byName.get(s.name)).filter((g): g is Grid => g !== undefined));
+  const previews = await previewSheets(
+    others.map((s) => ({ name: s.name, sheet: s })),
+    trips,
+    caps.mergedAreas,
+  );
+  round = trips.reads;
+  const fixedGrids = fixedPartials.map(gridOf);
+  const candidates = inOrder([gridOf(activePartial), ...fixedGrids, ...previews.map((p) => p.grid)]);
+  const chosen = chooseSheet(
+    { sheets: candidates, activeSheet: activeName, resultBlock: blockInput(resultBlock) },
+    rubric.rubric,
+  );
+  if (!scoring || !chosen.ok) {
+    const grids = scoring ? await finishSheets([activePartial, ...fixedPartials], trips, { onRound }) : candidates;
+    return { ...base, grids: scoring ? inOrder([...grids, ...previews.map((p) => p.grid)]) : grids };
+  }
+
+  // Score reads the chosen sheet whole, with what its write phase needs.
+  const index = previews.findIndex((p) => p.grid.name === chosen.grid.name);
+  const sheet = others[index];
+  const chosenPartial = knownSheet(
+    sheet.name,
+    sheet,
+    previews[index].used,
+    { merges: caps.mergedAreas, formats: true },
+    previews[index].cellBytes,
+  );
+  let queued: QueuedExtras | null = null;
+  let mergesDone: () => void = () => undefined;
+  const grids = await finishSheets([chosenPartial, ...fixedPartials], trips, {
+    onRound,
+    extra: () => {
+      queued = queueExtras(sheet, caps);
+      mergesDone = queueMerges(chosenPartial);
+    },
+  });
+  mergesDone();
+  extras.set(sheet.name, finishExtras(queued!));
+  const full = new Map(grids.map((g) => [g.name, g]));
+  const merged = { ...full.get(sheet.name)!, merges: chosenPartial.merges };
+  return {
+    ...base,
+    grids: inOrder([
+      gridOf(activePartial),
+      ...fixedPartials.map((p) => full.get(p.name)!),
+      ...previews.map((p) => (p.grid.name === sheet.name ? merged : p.grid)),
+    ]),
+  };
 }
 
 /**

@@ -1,9 +1,14 @@
 /**
  * The ranking sheet's plan (../../report/rankingSheetPlan) queued as Excel writes — the same
- * sheet the command line writes with ExcelJS (../xlsx/rankingSheet.ts): the sheet the add-in
- * made before deleted and added afresh in its place, the defined name CQDT_XepHang recorded
- * first, values, looks grouped into rectangles, merged banner rows, row heights, column widths,
- * and — where the host has ExcelApi 1.9 — A4 landscape, one page wide, the header row repeated.
+ * sheet the command line writes (../xlsx/rankingSheet.ts): values, looks grouped into rectangles,
+ * merged banner rows, row heights, column widths, the defined name CQDT_XepHang.
+ *
+ * The new sheet is written whole under a working name first; only then, at the end of the last
+ * round trip, does the add-in's earlier sheet go and the new one take its name and place. Excel
+ * stops a batch at its first failure, so the earlier sheet stays as it was until the new one is
+ * complete (docs/kiem-tra-add-in.md). Print setup (A4 landscape, one page wide, the header row
+ * repeated or a page per table) is optional and runs afterwards on its own (queuePageSetup), so that Excel refusing
+ * it costs a notice, not the sheet.
  *
  * Writes are grouped into batches of one round trip each; there is one batch unless the
  * estimated payload nears the web's cap (10,000 units), in which case rows are split.
@@ -16,14 +21,17 @@ import { parseSheetReference } from './references';
 import { asTypedText } from './typedText';
 import { WriteBatch, widthInPoints } from './writeResultBlock';
 
+/** The name the new ranking sheet is written under until it is complete; a leftover one is the add-in's to remove. */
+export const RANKING_WORKING_SHEET = 'Xếp hạng (đang ghi)';
+
 export interface RankingWriteContext {
   workbook: Excel.Workbook;
   /** The sheet to write, the add-in's earlier sheet it replaces (if any) and that sheet's tab position. */
   target: { name: string; replaces: string | null; position: number | null };
-  /** CQDT_XepHang exists (even with a broken reference): it is deleted before it is added again. */
+  /** CQDT_XepHang exists (even with a broken reference): its reference is changed in place. */
   nameExists: boolean;
-  /** The host has ExcelApi 1.9's page layout. */
-  pageLayout: boolean;
+  /** A working sheet left by an export that was cut off: removed first. */
+  leftover: boolean;
 }
 
 const BASE_SIZE = 12;
@@ -79,38 +87,19 @@ export function planRankingWrites(plan: RankingSheetPlan, ctx: RankingWriteConte
   const nameArea = parseSheetReference(plan.reference(ctx.target.name))!.area;
   const ops: Operation[] = [];
 
-  // The frame: the old sheet and name go, the new sheet takes the old one's place and is recorded at once.
+  // The working sheet: made first; its proxy serves every later round trip of the context.
   let created: Excel.Worksheet | null = null;
   ops.push({
-    bytes: (20 + width) * OPERATION_BYTES,
+    bytes: (10 + width) * OPERATION_BYTES,
     queue: () => {
-      const wb = ctx.workbook;
-      if (ctx.nameExists) wb.names.getItem(RANKING_DEFINED_NAME).delete();
-      if (ctx.target.replaces) wb.worksheets.getItem(ctx.target.replaces).delete();
-      const sheet = wb.worksheets.add(ctx.target.name);
-      if (ctx.target.position !== null) sheet.position = ctx.target.position;
-      wb.names.add(RANKING_DEFINED_NAME, sheet.getRange(address(nameArea.top, nameArea.left, nameArea.bottom, nameArea.right)));
+      const sheets = ctx.workbook.worksheets;
+      if (ctx.leftover) sheets.getItem(RANKING_WORKING_SHEET).delete();
+      const sheet = sheets.add(RANKING_WORKING_SHEET);
       const all = sheet.getRange(`A1:${last}${rowCount}`).format;
       all.font.name = FONT_NAME;
       all.font.size = BASE_SIZE;
       all.verticalAlignment = 'Center';
       plan.columns.forEach((col, c) => (sheet.getRange(a1(0, c)).format.columnWidth = widthInPoints(col.width)));
-      if (ctx.pageLayout) {
-        const page = sheet.pageLayout;
-        page.orientation = 'Landscape';
-        page.paperSize = 'A4';
-        // One page wide, as many pages down as the tables need.
-        page.zoom = { horizontalFitToPages: RANKING_PAGE.fitToWidth, verticalFitToPages: 0 };
-        page.centerHorizontally = true;
-        const m = RANKING_PAGE.margins;
-        page.leftMargin = m.left * POINTS_PER_INCH;
-        page.rightMargin = m.right * POINTS_PER_INCH;
-        page.topMargin = m.top * POINTS_PER_INCH;
-        page.bottomMargin = m.bottom * POINTS_PER_INCH;
-        page.headerMargin = m.header * POINTS_PER_INCH;
-        page.footerMargin = m.footer * POINTS_PER_INCH;
-        if (plan.printTitleRow) page.setPrintTitleRows(`$${plan.printTitleRow}:$${plan.printTitleRow}`);
-      }
       created = sheet;
     },
   });
@@ -141,14 +130,52 @@ export function planRankingWrites(plan: RankingSheetPlan, ctx: RankingWriteConte
     }
   });
 
+  // The swap, last of all: the earlier sheet goes, the new one takes its name and place, and is recorded.
+  ops.push({
+    bytes: 8 * OPERATION_BYTES,
+    queue: (sheet) => {
+      const wb = ctx.workbook;
+      if (ctx.target.replaces) wb.worksheets.getItem(ctx.target.replaces).delete();
+      sheet.name = ctx.target.name;
+      if (ctx.target.position !== null) sheet.position = ctx.target.position;
+      const range = address(nameArea.top, nameArea.left, nameArea.bottom, nameArea.right);
+      if (ctx.nameExists) wb.names.getItem(RANKING_DEFINED_NAME).formula = `=${plan.reference(ctx.target.name)}`;
+      else wb.names.add(RANKING_DEFINED_NAME, sheet.getRange(range));
+      // Shown when done, as the rubric sheet is: the user asked for this sheet.
+      sheet.activate();
+    },
+  });
+
   return splitByBudget(
     ops.map((o) => o.bytes),
     budget,
   ).map((run) => ({
     bytes: ops.slice(run.start, run.end).reduce((n, o) => n + o.bytes, 0),
-    // The frame op comes first and makes the sheet; its proxy serves every later round trip of the context.
     queue: () => {
       for (const op of ops.slice(run.start, run.end)) op.queue(created!);
     },
   }));
+}
+
+/**
+ * The ranking sheet's print setup: A4 landscape, centred, the plan's margins, title row and page
+ * breaks, one page wide and as many down as needed. The last setting ("0 pages down": no limit) is not in
+ * Excel's documentation and comes last, so that what comes before it stays if Excel refuses it.
+ */
+export function queuePageSetup(sheet: Excel.Worksheet, plan: RankingSheetPlan): void {
+  const page = sheet.pageLayout;
+  page.orientation = 'Landscape';
+  page.paperSize = 'A4';
+  page.centerHorizontally = true;
+  const m = RANKING_PAGE.margins;
+  page.leftMargin = m.left * POINTS_PER_INCH;
+  page.rightMargin = m.right * POINTS_PER_INCH;
+  page.topMargin = m.top * POINTS_PER_INCH;
+  page.bottomMargin = m.bottom * POINTS_PER_INCH;
+  page.headerMargin = m.header * POINTS_PER_INCH;
+  page.footerMargin = m.footer * POINTS_PER_INCH;
+  if (plan.printTitleRow) page.setPrintTitleRows(`$${plan.printTitleRow}:$${plan.printTitleRow}`);
+  // Each table whose columns differ from the one above starts a new page.
+  for (const row of plan.pageBreaks) sheet.horizontalPageBreaks.add(`A${row}`);
+  page.zoom = { horizontalFitToPages: RANKING_PAGE.fitToWidth, verticalFitToPages: 0 };
 }

@@ -1,17 +1,25 @@
 /**
  * The result block plan queued as Excel writes — the same end state as the command line's
- * ExcelJS writer (../xlsx/writeResultBlock.ts): the defined name first, the old block cleared,
- * values and formats of the block, the add-in's conditional-format rules and notes replaced
- * (staff ones kept), the AutoFilter. Nothing outside the block is written except the rules,
- * the notes on invalid cells and the AutoFilter.
+ * writer (../xlsx/writeResultBlock.ts): values and formats of the block, the add-in's
+ * conditional-format rules and notes replaced (staff ones kept), the AutoFilter, the block
+ * recorded by the defined name. Nothing outside the block is written except the rules, the notes
+ * on invalid cells and the AutoFilter.
  *
+ * Excel runs a batch in order and stops at the first failure, keeping what ran before it. The
+ * order below keeps the sheet consistent wherever that happens (docs/kiem-tra-add-in.md):
+ *   1. the add-in's old rules and notes go (they describe the old block);
+ *   2. the cells leaving the block are cleared — while the name still records them;
+ *   3. the name records the new block, in one operation (never deleted and added again);
+ *   4. the block's values, in one write per round trip: with one round trip, the block holds
+ *      either the old values or the new ones, never a mix;
+ *   5. formats, number formats and notes; then, once every value is written, the rules that
+ *      read them and the AutoFilter.
  * The writes are grouped into batches, each one round trip; there is one batch unless the
  * estimated payload nears the web's cap, in which case the rows are split.
  */
 import { BlockColumn, ExistingBlock, RESULT_BLOCK_NAME, ResultBlockPlan, isOwnHighlightRule } from '../../report/resultBlock';
-import { CellValue, a1, parseA1 } from '../../sheet/grid';
+import { CellValue, MergedArea, a1, parseA1, parseArea } from '../../sheet/grid';
 import { OPERATION_BYTES, WRITE_BUDGET_BYTES, jsonBytes, splitByBudget } from './payload';
-import { parseArea } from '../../sheet/grid';
 import type { SheetExtras } from './readWorkbook';
 
 export interface WriteContext {
@@ -19,7 +27,7 @@ export interface WriteContext {
   extras: SheetExtras;
   /** The block recorded by the defined name on this sheet. */
   existing: ExistingBlock | null;
-  /** Whether the defined name exists (anywhere): it is replaced. */
+  /** Whether the defined name exists (anywhere, even broken): its reference is changed in place. */
   nameExists: boolean;
   /** Cells holding staff notes: the add-in's note is not written there. */
   staffNoteCells: Set<string>;
@@ -51,8 +59,10 @@ function areaAddress(top: number, left: number, bottom: number, right: number): 
   return from === to ? from : `${from}:${to}`;
 }
 
+const addressOf = (a: MergedArea) => areaAddress(a.top, a.left, a.bottom, a.right);
+
 /** A value as written: blanks as "", text that Excel would read as a formula kept as text. */
-function cellForWrite(v: CellValue): string | number | boolean {
+export function cellForWrite(v: CellValue): string | number | boolean {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v.startsWith('=') ? `'${v}` : v;
   if (typeof v === 'number' || typeof v === 'boolean') return v;
@@ -62,16 +72,42 @@ function cellForWrite(v: CellValue): string | number | boolean {
 const sameArea = (a: ExistingBlock | null, b: ExistingBlock | null) =>
   a !== null && b !== null && a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
 
+function intersection(a: MergedArea, b: MergedArea): MergedArea | null {
+  const top = Math.max(a.top, b.top);
+  const left = Math.max(a.left, b.left);
+  const bottom = Math.min(a.bottom, b.bottom);
+  const right = Math.min(a.right, b.right);
+  return top <= bottom && left <= right ? { top, left, bottom, right } : null;
+}
+
+/** The cells of `a` outside `b`, as up to four rectangles. */
+export function areaMinus(a: MergedArea, b: MergedArea): MergedArea[] {
+  const inner = intersection(a, b);
+  if (!inner) return [a];
+  const out: MergedArea[] = [];
+  if (a.top < inner.top) out.push({ top: a.top, left: a.left, bottom: inner.top - 1, right: a.right });
+  if (a.bottom > inner.bottom) out.push({ top: inner.bottom + 1, left: a.left, bottom: a.bottom, right: a.right });
+  if (a.left < inner.left) out.push({ top: inner.top, left: a.left, bottom: inner.bottom, right: inner.left - 1 });
+  if (a.right > inner.right) out.push({ top: inner.top, left: inner.right + 1, bottom: inner.bottom, right: a.right });
+  return out;
+}
+
 export function planWrites(plan: ResultBlockPlan, ctx: WriteContext, budget = WRITE_BUDGET_BYTES): WriteBatch[] {
   const sheet = ctx.extras.sheet;
   const width = plan.right - plan.left + 1;
-  const blockAddress = areaAddress(plan.top, plan.left, plan.bottom, plan.right);
+  const area: MergedArea = { top: plan.top, left: plan.left, bottom: plan.bottom, right: plan.right };
   const firstData = plan.headerRow + 1;
   const numeric = plan.columns.map((c, j) => ({ c, j })).filter(({ c }) => c.numberFormat !== null);
+  const existing = ctx.existing;
+  const leaving = existing ? areaMinus(existing, area) : [];
+  const kept = existing ? intersection(existing, area) : null;
 
   // Notes: ours go where no staff note is; each is written with the rows that hold it.
-  const blocks = [ctx.existing, plan].filter((b): b is ExistingBlock => b !== null);
-  const ownRules = ctx.extras.rules.filter((r) => blocks.some((b) => isOwnHighlightRule([r.formula], b)));
+  const blocks = [existing, plan].filter((b): b is ExistingBlock => b !== null);
+  // A custom rule without a formula is one an interrupted Score added and never finished: ours too.
+  const ownRules = ctx.extras.rules.filter(
+    (r) => r.formula.replace(/^=/, '').trim() === '' || blocks.some((b) => isOwnHighlightRule([r.formula], b)),
+  );
   const ownNotes = (ctx.extras.notes ?? []).filter((n) => n.own);
   const notesByRow = new Map<number, { cell: string; text: string }[]>();
   if (ctx.extras.notes) {
@@ -90,27 +126,46 @@ export function planWrites(plan: ResultBlockPlan, ctx: WriteContext, budget = WR
     for (const n of notesByRow.get(r) ?? []) bytes += OPERATION_BYTES + jsonBytes(n.text);
     return bytes;
   });
-  const frameOps = 30 + plan.columns.length * 2 + plan.rules.length * 4 + ownRules.length + ownNotes.length;
+  const frameOps =
+    30 + plan.columns.length * 3 + plan.rules.length * 4 + ownRules.length + ownNotes.length + leaving.length * 2 + width;
   const frameBytes = frameOps * OPERATION_BYTES + jsonBytes(plan.rules);
   const runs = splitByBudget(rowBytes, budget, frameBytes);
 
-  const frame = () => {
-    // The defined name first: if a later write fails, the next Score still finds the block and rewrites it whole.
-    if (ctx.nameExists) ctx.workbook.names.getItem(RESULT_BLOCK_NAME).delete();
-    ctx.workbook.names.add(RESULT_BLOCK_NAME, sheet.getRange(blockAddress));
-
-    if (ctx.existing) {
-      const e = ctx.existing;
-      const old = sheet.getRange(areaAddress(e.top, e.left, e.bottom, e.right));
-      old.clear('Contents');
-      old.clear('Formats');
-      old.columnHidden = false;
+  /** Steps 1–3: what describes the old block goes, cells leaving it are cleared, the name moves. */
+  const before = () => {
+    for (const rule of ownRules) rule.item.delete();
+    for (const note of ownNotes) note.item.delete();
+    if (existing) {
+      for (const part of leaving) {
+        const range = sheet.getRange(addressOf(part));
+        range.clear('Contents');
+        range.clear('Formats');
+      }
       const standard = widthInPoints(ctx.extras.standardWidth);
-      for (let c = e.left; c <= e.right; c++) {
-        if (c > plan.right) sheet.getRange(a1(e.top, c)).format.columnWidth = standard;
+      for (let c = existing.left; c <= existing.right; c++) {
+        if (c >= plan.left && c <= plan.right) continue;
+        const column = sheet.getRange(a1(existing.top, c));
+        column.columnHidden = false;
+        column.format.columnWidth = standard;
       }
     }
+    const reference = sheet.getRange(addressOf(area));
+    if (ctx.nameExists) ctx.workbook.names.getItem(RESULT_BLOCK_NAME).formula = `=${plan.reference}`;
+    else ctx.workbook.names.add(RESULT_BLOCK_NAME, reference);
+  };
 
+  /** Step 4: the values of rows [start, end) of the block, in one write. */
+  const values = (start: number, end: number) => {
+    const top = plan.top + start;
+    const bottom = plan.top + end - 1;
+    sheet.getRange(areaAddress(top, plan.left, bottom, plan.right)).values = plan.values
+      .slice(start, end)
+      .map((row) => row.map(cellForWrite));
+  };
+
+  /** Step 5, for the whole block: the old block's formats go, the new ones come. */
+  const frame = () => {
+    if (kept) sheet.getRange(addressOf(kept)).clear('Formats');
     if (plan.titleRow !== null) {
       const title = sheet.getRange(areaAddress(plan.titleRow, plan.left, plan.titleRow, plan.right));
       title.format.horizontalAlignment = 'CenterAcrossSelection';
@@ -135,28 +190,19 @@ export function planWrites(plan: ResultBlockPlan, ctx: WriteContext, budget = WR
 
     plan.columns.forEach((column, j) => {
       const c = plan.left + j;
-      sheet.getRange(a1(plan.headerRow, c)).format.columnWidth = widthInPoints(column.width);
-      if (column.hidden) sheet.getRange(a1(plan.headerRow, c)).columnHidden = true;
+      const cell = sheet.getRange(a1(plan.headerRow, c));
+      cell.format.columnWidth = widthInPoints(column.width);
+      // A column of the old block is shown again unless the new block hides it.
+      if (column.hidden) cell.columnHidden = true;
+      else if (existing && c >= existing.left && c <= existing.right) cell.columnHidden = false;
       if (plan.bottom >= firstData) alignColumn(sheet.getRange(areaAddress(firstData, c, plan.bottom, c)).format, column);
     });
-
-    // Conditional formats: the add-in's earlier rules go, staff rules stay, ours are added after theirs.
-    for (const rule of ownRules) rule.item.delete();
-    for (const rule of [...plan.rules].sort((a, b) => a.priority - b.priority)) {
-      const format = sheet.getRange(rule.range).conditionalFormats.add('Custom');
-      format.custom.rule.formula = `=${rule.formula}`;
-      format.custom.format.fill.color = `#${rule.fill}`;
-      format.priority = LAST_PRIORITY;
-    }
-    for (const note of ownNotes) note.item.delete();
   };
 
-  const rows = (start: number, end: number) => () => {
+  /** Step 5, for rows [start, end): number formats and the notes on their cells. */
+  const rowFormats = (start: number, end: number) => {
     const top = plan.top + start;
     const bottom = plan.top + end - 1;
-    sheet.getRange(areaAddress(top, plan.left, bottom, plan.right)).values = plan.values
-      .slice(start, end)
-      .map((row) => row.map(cellForWrite));
     const from = Math.max(top, firstData);
     if (from <= bottom) {
       for (const { c, j } of numeric) {
@@ -170,7 +216,14 @@ export function planWrites(plan: ResultBlockPlan, ctx: WriteContext, budget = WR
     }
   };
 
-  const filter = () => {
+  /** Step 5, last: the rules (which read the values) and the AutoFilter. */
+  const after = () => {
+    for (const rule of [...plan.rules].sort((a, b) => a.priority - b.priority)) {
+      const format = sheet.getRange(rule.range).conditionalFormats.add('Custom');
+      format.custom.rule.formula = `=${rule.formula}`;
+      format.custom.format.fill.color = `#${rule.fill}`;
+      format.priority = LAST_PRIORITY;
+    }
     if (!ctx.autoFilter || !ctx.extras.autoFilter) return;
     const state = ctx.extras.autoFilter;
     const current = state.address ? parseArea(state.address.slice(state.address.lastIndexOf('!') + 1)) : null;
@@ -181,11 +234,13 @@ export function planWrites(plan: ResultBlockPlan, ctx: WriteContext, budget = WR
   };
 
   return runs.map((run, i) => ({
-    bytes: rowBytes.slice(run.start, run.end).reduce((a, b) => a + b, 0) + (i === 0 ? frameBytes : OPERATION_BYTES),
+    bytes: rowBytes.slice(run.start, run.end).reduce((a, b) => a + b, 0) + (i === 0 ? frameBytes : OPERATION_BYTES * 4),
     queue: () => {
+      if (i === 0) before();
+      values(run.start, run.end);
       if (i === 0) frame();
-      rows(run.start, run.end)();
-      if (i === runs.length - 1) filter();
+      rowFormats(run.start, run.end);
+      if (i === runs.length - 1) after();
     },
   }));
 }
@@ -195,4 +250,10 @@ function alignColumn(format: Excel.RangeFormat, column: BlockColumn): void {
   format.verticalAlignment = 'Center';
   if (column.kind !== 'text') format.horizontalAlignment = 'Center';
   else if (column.key === 'notes') format.wrapText = true;
+}
+
+/** What a cell holds once written, as Excel reads it back: blanks "", text without its apostrophe. */
+export function asReadBack(v: CellValue): string | number | boolean {
+  const written = cellForWrite(v);
+  return typeof written === 'string' && written.startsWith("'") ? written.slice(1) : written;
 }

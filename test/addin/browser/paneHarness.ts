@@ -50,7 +50,7 @@ export interface PaneSession {
   /** Files of the build the pages loaded, in order. */
   loaded: string[];
   pageErrors: string[];
-  open(query?: string): Promise<Page>;
+  open(query?: string, viewport?: { width: number; height: number }): Promise<Page>;
 }
 
 export async function startChromium(buildDir: string): Promise<PaneSession> {
@@ -61,7 +61,7 @@ export async function startChromium(buildDir: string): Promise<PaneSession> {
     executablePath: CHROMIUM,
     headless: true,
     args: ARGS,
-    viewport: { width: 380, height: 900 },
+    viewport: { width: 350, height: 900 },
     acceptDownloads: true,
   });
   const session: PaneSession = {
@@ -69,8 +69,9 @@ export async function startChromium(buildDir: string): Promise<PaneSession> {
     offline: [],
     loaded: [],
     pageErrors: [],
-    async open(query = '') {
+    async open(query = '', viewport) {
       const page = await context.newPage();
+      if (viewport) await page.setViewportSize(viewport);
       page.on('pageerror', (e) => session.pageErrors.push(e.message));
       await page.goto(`file://${path.join(buildDir, 'taskpane.html')}${query}`);
       return page;
@@ -96,13 +97,21 @@ export async function fake<T>(page: Page, body: string): Promise<T> {
   ) as Promise<T>;
 }
 
-/** axe-core's serious and critical violations on the page, as readable lines. */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+/** axe-core's violations on the page (hidden tabs are skipped, as a reader skips them), as readable lines. */
+export async function axeViolations(
+  page: Page,
+  impacts: string[] = ['minor', 'moderate', 'serious', 'critical'],
+): Promise<string[]> {
+  if (!(await page.evaluate('typeof window.axe !== "undefined"'))) {
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  }
   const results = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as {
     violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
   };
   return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => impacts.includes(v.impact))
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/** axe-core's serious and critical violations. */
+export const seriousViolations = (page: Page) => axeViolations(page, ['serious', 'critical']);

@@ -8,6 +8,7 @@
  * @types/office-js through `Slice`, so a misspelt API fails to compile here and in the gateway.
  */
 import { MergedArea, quoteSheetName } from '../../../src/sheet/grid';
+import { FakeDocumentSettings } from './fakeSettings';
 import {
   ConditionalFormatState,
   MAX_COLUMNS,
@@ -54,6 +55,14 @@ export class FakeExcel {
   readonly syncs: SyncRecord[] = [];
   /** Makes the n-th sync from now (1-based) fail after its operations ran, as a dropped connection would. */
   failOnSync: number | null = null;
+  /**
+   * Makes the n-th operation from now (1-based, loads and writes as queued) fail as Excel fails a
+   * batch part-way: the operations before it run, it and the rest of its batch do not, and the
+   * sync that carries it throws.
+   */
+  failAtOperation: number | null = null;
+  /** Awaited before every sync: a test holds the host here to see the pane in the middle of a Score. */
+  syncGate: ((kind: 'read' | 'write') => Promise<void>) | null = null;
   readonly apiVersion: string;
   readonly payloadLimitBytes: number;
 
@@ -63,6 +72,7 @@ export class FakeExcel {
   ) {
     this.apiVersion = options.apiVersion ?? '1.18';
     this.payloadLimitBytes = options.payloadLimitBytes ?? WEB_PAYLOAD_LIMIT;
+    this.settings = new FakeDocumentSettings(state);
   }
 
   /** Versions compare by their parts: 1.18 is after 1.7. */
@@ -84,12 +94,16 @@ export class FakeExcel {
     return batch(this.newContext() as unknown as Excel.RequestContext);
   }
 
+  /** The add-in's document settings as a pane opened on this workbook would see them. */
+  readonly settings: FakeDocumentSettings;
+
   /** An OfficeHost as the gateway expects it. */
   host() {
     return {
       run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => this.run(batch),
       runInContext: <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>) => batch(context),
       isSetSupported: (name: string, version: string) => this.isSetSupported(name, version),
+      settings: this.settings,
     };
   }
 
@@ -98,15 +112,40 @@ export class FakeExcel {
   }
 }
 
-/** JSON size of what crosses the wire (a nested proxy counts by its data). */
-const bytesOf = (v: unknown) => JSON.stringify(v ?? null, (key, value) => (key === 'context' ? undefined : value)).length;
+/** UTF-8 length by the platform's own encoder (jsdom has Blob where it lacks TextEncoder). */
+const utf8Length =
+  typeof TextEncoder !== 'undefined'
+    ? (text: string) => new TextEncoder().encode(text).length
+    : (text: string) => new Blob([text]).size;
+
+/**
+ * What crosses the wire, measured as Excel on the web's cap is: the UTF-8 bytes of the JSON of
+ * what a request sends or loads (a nested proxy counts by its data).
+ */
+export const bytesOf = (v: unknown): number =>
+  utf8Length(JSON.stringify(v ?? null, (key, value) => (key === 'context' ? undefined : value)));
+/** What one queued operation costs beyond its data: its object path and method, as a request carries them. */
 const OPERATION_BYTES = 120;
+
+/** Excel's own error for a request or response above the web's cap (its message as Excel words it). */
+export function payloadError(requestBytes: number, responseBytes: number): Error & { code: string } {
+  const e = fakeError(
+    'RequestPayloadSizeLimitExceeded',
+    'The request payload size has exceeded the limit. See the Resource limits and performance optimization for Office Add-ins article for more information.',
+  );
+  Object.assign(e, { debugInfo: { code: 'RequestPayloadSizeLimitExceeded', requestBytes, responseBytes } });
+  return e;
+}
 
 export class FakeContext implements Slice<Excel.RequestContext, 'sync'> {
   readonly workbook: FakeWorkbook;
-  private loads: (() => number)[] = [];
+  private loads: { bytes: number; apply: () => void }[] = [];
   private requestBytes = 0;
   private operations = 0;
+  /** Writes queued in the batch (the rest are loads). */
+  private writes = 0;
+  /** Why the batch being queued will fail at its sync; from then on no operation of it runs, as in Excel. */
+  private failure: Error | null = null;
 
   constructor(readonly excel: FakeExcel) {
     this.workbook = new FakeWorkbook(this);
@@ -116,17 +155,46 @@ export class FakeContext implements Slice<Excel.RequestContext, 'sync'> {
     return this.excel.state;
   }
 
-  /** Records a queued write and its payload. */
-  charge(args: unknown = null): void {
-    this.operations++;
-    this.requestBytes += OPERATION_BYTES + bytesOf(args);
+  /** The batch being queued has failed: what follows is skipped, and its sync throws. */
+  get failed(): boolean {
+    return this.failure !== null;
   }
 
-  /** Records a queued load; `settle` runs at sync and returns the response's size. */
-  queueLoad(settle: () => number): void {
+  /**
+   * Counts one queued operation and its payload. False means it does not run — an earlier
+   * operation of the batch failed, or this one is the injected failure, or the request grew past
+   * the cap — and the caller must leave the workbook as it is.
+   */
+  private count(bytes: number): boolean {
     this.operations++;
-    this.requestBytes += OPERATION_BYTES;
-    this.loads.push(settle);
+    this.requestBytes += bytes;
+    if (this.failure) return false;
+    if (this.excel.failAtOperation !== null && --this.excel.failAtOperation === 0) {
+      this.excel.failAtOperation = null;
+      this.failure = fakeError('GeneralException', 'An internal error has occurred.');
+      return false;
+    }
+    if (this.requestBytes > this.excel.payloadLimitBytes) {
+      // Excel refuses such a request whole; the fake has already run what came before, which is
+      // the harder case for whoever must leave the workbook consistent.
+      this.failure = payloadError(this.requestBytes, 0);
+      return false;
+    }
+    return true;
+  }
+
+  /** Records a queued write and its payload; false: the write must not run (see count). */
+  charge(args: unknown = null): boolean {
+    this.writes++;
+    return this.count(OPERATION_BYTES + bytesOf(args));
+  }
+
+  /**
+   * Records a queued load: what it answers (taken now, in batch order) weighs `bytes` in the
+   * response; `apply` makes it readable once the sync succeeds.
+   */
+  queueLoad(bytes: number, apply: () => void): void {
+    if (this.count(OPERATION_BYTES)) this.loads.push({ bytes, apply });
   }
 
   requireApi(version: string, what: string): void {
@@ -134,24 +202,25 @@ export class FakeContext implements Slice<Excel.RequestContext, 'sync'> {
   }
 
   async sync(): Promise<void> {
+    if (this.excel.syncGate) await this.excel.syncGate(this.writes > 0 ? 'write' : 'read');
     const loads = this.loads;
+    const failure = this.failure;
     this.loads = [];
-    let responseBytes = 0;
-    for (const settle of loads) responseBytes += settle();
+    this.failure = null;
+    // A failed batch answers nothing: its loads stay unread.
+    const responseBytes = failure ? 0 : loads.reduce((n, l) => n + l.bytes, 0);
     const record = { requestBytes: this.requestBytes, responseBytes, operations: this.operations };
     this.requestBytes = 0;
     this.operations = 0;
+    this.writes = 0;
     this.excel.syncs.push(record);
-    if (this.excel.failOnSync !== null && --this.excel.failOnSync === 0) {
-      this.excel.failOnSync = null;
-      throw fakeError('GeneralException', 'Mất kết nối với Excel');
-    }
-    if (record.requestBytes > this.excel.payloadLimitBytes || record.responseBytes > this.excel.payloadLimitBytes) {
-      throw fakeError(
-        'RequestPayloadSizeLimitExceeded',
-        `Yêu cầu vượt giới hạn 5 MB (${record.requestBytes} / ${record.responseBytes} byte)`,
-      );
-    }
+    const dropped = this.excel.failOnSync !== null && --this.excel.failOnSync === 0;
+    if (dropped) this.excel.failOnSync = null;
+    if (failure) throw failure;
+    if (dropped) throw fakeError('GeneralException', 'Mất kết nối với Excel');
+    // Too large an answer is refused whole: nothing loaded becomes readable.
+    if (record.responseBytes > this.excel.payloadLimitBytes) throw payloadError(record.requestBytes, record.responseBytes);
+    for (const load of loads) load.apply();
   }
 }
 
@@ -187,12 +256,11 @@ abstract class FakeObject {
   /** Takes what the loaded properties hold now (batch order), readable after the sync. */
   protected loadProps(props: string[]): void {
     const snapshot = this.isNull ? {} : this.snapshot(props);
-    this.context.queueLoad(() => {
+    this.context.queueLoad(this.isNull ? 4 : bytesOf(snapshot), () => {
       this.synced = true;
-      if (this.isNull) return 4;
+      if (this.isNull) return;
       for (const p of props) this.readableProps.add(p === '*' ? '*' : p.split('/')[0]);
       Object.assign(this.data, snapshot);
-      return bytesOf(snapshot);
     });
   }
 
@@ -214,7 +282,9 @@ abstract class FakeObject {
   }
 
   protected live(): void {
-    if (this.isNull) throw fakeError('InvalidObjectPath', `${this.constructor.name}: thao tác trên đối tượng null`);
+    // In a batch that already failed nothing runs, so nothing more can fail.
+    if (this.isNull && !this.context.failed)
+      throw fakeError('InvalidObjectPath', `${this.constructor.name}: thao tác trên đối tượng null`);
   }
 }
 
@@ -247,7 +317,7 @@ export class FakeWorksheetCollection
   implements
     Slice<
       Excel.WorksheetCollection,
-      'items' | 'getActiveWorksheet' | 'getItem' | 'getItemOrNullObject' | 'add' | 'load' | 'onActivated'
+      'items' | 'getActiveWorksheet' | 'getItem' | 'getItemOrNullObject' | 'add' | 'load' | 'onActivated' | 'onChanged'
     >
 {
   private itemList: FakeWorksheet[] = [];
@@ -270,12 +340,16 @@ export class FakeWorksheetCollection
       .filter((p) => p.startsWith('items/'))
       .map((p) => p.slice(6));
     const sheets = this.context.state.sheets.map((s) => new FakeWorksheet(this.context, s));
-    const snapshots = sheets.map((s, position) => ({ name: s.state!.name, standardWidth: s.state!.standardWidth, position }));
-    this.context.queueLoad(() => {
+    const snapshots = sheets.map((s, position) => ({
+      id: s.state!.id,
+      name: s.state!.name,
+      standardWidth: s.state!.standardWidth,
+      position,
+    }));
+    this.context.queueLoad(bytesOf(snapshots), () => {
       this.itemList = sheets;
       sheets.forEach((s, i) => s.settleFromCollection(paths.length ? paths : ['*'], snapshots[i]));
       this.settleFromCollection(['items'], {});
-      return bytesOf(snapshots);
     });
     return this;
   }
@@ -288,6 +362,8 @@ export class FakeWorksheetCollection
 
   getItem(key: string): FakeWorksheet {
     const sheet = this.context.state.sheet(key);
+    // In a batch that already failed, the sheet may be one an operation that never ran would have made.
+    if (!sheet && this.context.failed) return new FakeWorksheet(this.context, new SheetState(key));
     if (!sheet) throw fakeError('ItemNotFound', `Không có trang "${key}"`);
     return new FakeWorksheet(this.context, sheet);
   }
@@ -297,8 +373,27 @@ export class FakeWorksheetCollection
   }
 
   add(name?: string): FakeWorksheet {
-    this.context.charge(name);
+    if (!this.context.charge(name)) return new FakeWorksheet(this.context, new SheetState(name ?? 'Sheet'));
     return new FakeWorksheet(this.context, this.context.state.addSheet(name ?? `Sheet${this.context.state.sheets.length + 1}`));
+  }
+
+  /** Changes to cell values on any sheet (ExcelApi 1.9), delivered after the change as Excel does. */
+  get onChanged() {
+    const context = this.context;
+    return {
+      add: (handler: (args: Excel.WorksheetChangedEventArgs) => Promise<unknown>) => {
+        context.requireApi('1.9', 'worksheets.onChanged');
+        context.charge();
+        const listener = (args: Excel.WorksheetChangedEventArgs) => void handler(args);
+        context.state.changeListeners.push(listener);
+        return {
+          context,
+          remove: () => {
+            context.state.changeListeners = context.state.changeListeners.filter((l) => l !== listener);
+          },
+        };
+      },
+    };
   }
 
   get onActivated() {
@@ -326,6 +421,7 @@ export class FakeWorksheet
     Slice<
       Excel.Worksheet,
       | 'name'
+      | 'id'
       | 'standardWidth'
       | 'getRange'
       | 'getRangeByIndexes'
@@ -339,6 +435,7 @@ export class FakeWorksheet
       | 'position'
       | 'delete'
       | 'pageLayout'
+      | 'horizontalPageBreaks'
     >
 {
   constructor(
@@ -352,6 +449,17 @@ export class FakeWorksheet
     return this.read('name');
   }
 
+  /** Renames the sheet; defined names that refer to it follow, as in Excel. */
+  set name(name: string) {
+    this.live();
+    if (!this.context.charge(name)) return;
+    this.context.state.renameSheet(this.state!, name);
+  }
+
+  get id(): string {
+    return this.read('id');
+  }
+
   get standardWidth(): number {
     return this.read('standardWidth');
   }
@@ -362,12 +470,13 @@ export class FakeWorksheet
 
   set position(position: number) {
     this.live();
-    this.context.charge(position);
+    if (!this.context.charge(position)) return;
     this.context.state.moveSheet(this.state!, position);
   }
 
   protected snapshot(): Record<string, unknown> {
     return {
+      id: this.state!.id,
       name: this.state!.name,
       standardWidth: this.state!.standardWidth,
       position: this.context.state.sheets.indexOf(this.state!),
@@ -376,8 +485,25 @@ export class FakeWorksheet
 
   delete(): void {
     this.live();
-    this.context.charge();
+    if (!this.context.charge()) return;
     this.context.state.removeSheet(this.state!);
+  }
+
+  /** Manual page breaks above a row (ExcelApi 1.9), kept in the sheet's print setup. */
+  get horizontalPageBreaks() {
+    this.context.requireApi('1.9', 'Worksheet.horizontalPageBreaks');
+    this.live();
+    const context = this.context;
+    const sheet = this.state!;
+    return {
+      add: (pageBreakRange: unknown) => {
+        const area = pageBreakRange instanceof FakeRange ? pageBreakRange.area : parseRangeAddress(String(pageBreakRange));
+        if (!context.charge(String(pageBreakRange))) return;
+        if (!area || area.top === 0) throw fakeError('InvalidArgument', 'Ngắt trang phải ở dưới dòng đầu');
+        const breaks = (sheet.pageLayout.pageBreaks ??= []);
+        if (!breaks.includes(area.top + 1)) breaks.push(area.top + 1);
+      },
+    };
   }
 
   get pageLayout(): FakePageLayout {
@@ -417,7 +543,7 @@ export class FakeWorksheet
 
   activate(): void {
     this.live();
-    this.context.charge();
+    if (!this.context.charge()) return;
     this.context.state.activate(this.state!);
   }
 
@@ -470,9 +596,8 @@ export class FakeClientResult implements Slice<OfficeExtension.ClientResult<numb
     context: FakeContext,
     private readonly result: number,
   ) {
-    context.queueLoad(() => {
+    context.queueLoad(bytesOf(result), () => {
       this.settled = true;
-      return bytesOf(result);
     });
   }
 
@@ -486,7 +611,7 @@ export class FakeNamedItemCollection implements Slice<Excel.NamedItemCollection,
   constructor(readonly context: FakeContext) {}
 
   getItem(name: string): FakeNamedItem {
-    if (!this.context.state.names.has(name)) throw fakeError('ItemNotFound', `Không có tên "${name}"`);
+    if (!this.context.state.names.has(name) && !this.context.failed) throw fakeError('ItemNotFound', `Không có tên "${name}"`);
     return new FakeNamedItem(this.context, name);
   }
 
@@ -495,11 +620,11 @@ export class FakeNamedItemCollection implements Slice<Excel.NamedItemCollection,
   }
 
   add(name: string, reference: unknown): FakeNamedItem {
+    if (!this.context.charge(name)) return new FakeNamedItem(this.context, name);
     if (this.context.state.names.has(name)) throw fakeError('ItemAlreadyExists', `Tên "${name}" đã có`);
     if (!(reference instanceof FakeRange) || !reference.sheet || !reference.area) {
       throw fakeError('InvalidArgument', 'Bản giả chỉ nhận một Range làm tham chiếu');
     }
-    this.context.charge(name);
     this.context.state.setName(name, reference.sheet, reference.area);
     return new FakeNamedItem(this.context, name);
   }
@@ -517,6 +642,16 @@ export class FakeNamedItem extends FakeObject implements Slice<Excel.NamedItem, 
     return this.read('formula');
   }
 
+  /** Points the name elsewhere in one operation: "='Sheet'!$A$1:$B$2", as Excel takes it. */
+  set formula(formula: string) {
+    this.live();
+    if (!this.context.charge(formula)) return;
+    const m = /^=(.+)!(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)$/.exec(formula);
+    const sheet = m ? this.context.state.sheet(m[1].replace(/^'(.*)'$/, '$1').replace(/''/g, "'")) : undefined;
+    if (!m || !sheet) throw fakeError('InvalidArgument', `Công thức của tên không hợp lệ: ${formula}`);
+    this.context.state.setName(this.itemName!, sheet, parseRangeAddress(m[2]));
+  }
+
   protected snapshot(): Record<string, unknown> {
     return { formula: this.context.state.names.get(this.itemName!) ?? null, name: this.itemName };
   }
@@ -528,7 +663,7 @@ export class FakeNamedItem extends FakeObject implements Slice<Excel.NamedItem, 
 
   delete(): void {
     this.live();
-    this.context.charge();
+    if (!this.context.charge()) return;
     this.context.state.names.delete(this.itemName!);
   }
 }
@@ -663,7 +798,7 @@ export class FakeRange
   set values(input: unknown[][]) {
     this.live();
     this.checkShape(input, 'values');
-    this.context.charge(input);
+    if (!this.context.charge(input)) return;
     const a = this.area!;
     input.forEach((row, i) =>
       row.forEach((v, j) => {
@@ -671,6 +806,7 @@ export class FakeRange
         if (stored !== undefined) this.sheet!.setValue(a.top + i, a.left + j, stored);
       }),
     );
+    this.context.state.changed(this.sheet!, a);
   }
 
   get numberFormat(): unknown[][] {
@@ -680,7 +816,7 @@ export class FakeRange
   set numberFormat(input: unknown[][]) {
     this.live();
     this.checkShape(input, 'numberFormat');
-    this.context.charge(input);
+    if (!this.context.charge(input)) return;
     const a = this.area!;
     input.forEach((row, i) =>
       row.forEach((v, j) => {
@@ -695,7 +831,7 @@ export class FakeRange
 
   set columnHidden(hidden: boolean) {
     this.live();
-    this.context.charge(hidden);
+    if (!this.context.charge(hidden)) return;
     for (let c = this.area!.left; c <= this.area!.right; c++) {
       if (hidden) this.sheet!.hiddenColumns.add(c);
       else this.sheet!.hiddenColumns.delete(c);
@@ -703,6 +839,7 @@ export class FakeRange
   }
 
   private checkShape(input: unknown[][], what: string): void {
+    if (this.context.failed) return;
     if (!Array.isArray(input) || input.length !== this.rows || input.some((r) => !Array.isArray(r) || r.length !== this.cols)) {
       throw fakeError('InvalidArgument', `${what}: mảng không khớp kích thước vùng ${areaAddress(this.area!)}`);
     }
@@ -726,7 +863,7 @@ export class FakeRange
 
   clear(applyTo?: string): void {
     this.live();
-    this.context.charge(applyTo);
+    if (!this.context.charge(applyTo)) return;
     const what = applyTo ?? 'All';
     this.sheet!.forEachCellIn(this.area!, (cell) => {
       if (what === 'All' || what === 'Contents') cell.value = null;
@@ -735,11 +872,12 @@ export class FakeRange
         cell.format = {};
       }
     });
+    if (what === 'All' || what === 'Contents') this.context.state.changed(this.sheet!, this.area!);
   }
 
   select(): void {
     this.live();
-    this.context.charge();
+    if (!this.context.charge()) return;
     this.context.state.activate(this.sheet!);
     this.context.state.selection = { sheet: this.sheet!.name, address: areaAddress(this.area!) };
   }
@@ -747,7 +885,7 @@ export class FakeRange
   /** Merges the range into one cell (across: one merged cell per row); overlapping a merge fails, as in Excel. */
   merge(across?: boolean): void {
     this.live();
-    this.context.charge(across);
+    if (!this.context.charge(across)) return;
     const a = this.area!;
     const areas = across
       ? Array.from({ length: this.rows }, (_, i) => ({ top: a.top + i, left: a.left, bottom: a.top + i, right: a.right }))
@@ -808,7 +946,7 @@ export class FakeRangeFormat implements Slice<
   constructor(private readonly range: FakeRange) {}
 
   private setEach<K extends CellFormatKey>(key: K, value: unknown): void {
-    this.range.context.charge(value);
+    if (!this.range.context.charge(value)) return;
     this.range.eachCellForFormat((cell) => {
       (cell.format as Record<string, unknown>)[key] = value;
     });
@@ -821,28 +959,28 @@ export class FakeRangeFormat implements Slice<
     };
     return {
       set bold(bold: boolean) {
-        range.context.charge(bold);
+        if (!range.context.charge(bold)) return;
         range.eachCellForFormat((cell) => (cell.format.bold = bold));
       },
       get bold(): boolean {
         return unread('bold');
       },
       set italic(italic: boolean) {
-        range.context.charge(italic);
+        if (!range.context.charge(italic)) return;
         range.eachCellForFormat((cell) => (cell.format.italic = italic));
       },
       get italic(): boolean {
         return unread('italic');
       },
       set name(name: string) {
-        range.context.charge(name);
+        if (!range.context.charge(name)) return;
         range.eachCellForFormat((cell) => (cell.format.fontName = name));
       },
       get name(): string {
         return unread('name');
       },
       set size(size: number) {
-        range.context.charge(size);
+        if (!range.context.charge(size)) return;
         range.eachCellForFormat((cell) => (cell.format.fontSize = size));
       },
       get size(): number {
@@ -855,7 +993,7 @@ export class FakeRangeFormat implements Slice<
     const range = this.range;
     return {
       set color(color: string) {
-        range.context.charge(color);
+        if (!range.context.charge(color)) return;
         range.eachCellForFormat((cell) => (cell.format.fill = color));
       },
     };
@@ -907,7 +1045,7 @@ export class FakeRangeFormat implements Slice<
   }
 
   set columnWidth(points: number) {
-    this.range.context.charge(points);
+    if (!this.range.context.charge(points)) return;
     const sheet = this.range.sheet!;
     for (let c = this.range.area!.left; c <= this.range.area!.right; c++) sheet.columnWidths.set(c, points);
   }
@@ -916,7 +1054,7 @@ export class FakeRangeFormat implements Slice<
   }
 
   set rowHeight(points: number) {
-    this.range.context.charge(points);
+    if (!this.range.context.charge(points)) return;
     const sheet = this.range.sheet!;
     for (let r = this.range.area!.top; r <= this.range.area!.bottom; r++) sheet.rowHeights.set(r, points);
   }
@@ -948,12 +1086,12 @@ export class FakePageLayout implements PageLayoutSlice {
   ) {}
 
   private set<K extends keyof PageLayoutState>(key: K, value: PageLayoutState[K]): void {
-    this.context.charge(value);
+    if (!this.context.charge(value)) return;
     this.sheet.pageLayout[key] = value;
   }
 
   private margin(side: keyof PageLayoutState['margins'], points: number): void {
-    this.context.charge(points);
+    if (!this.context.charge(points)) return;
     if (!(points >= 0)) throw fakeError('InvalidArgument', `Lề ${side}: ${points}`);
     this.sheet.pageLayout.margins[side] = points;
   }
@@ -1068,7 +1206,7 @@ export class FakeRangeBorder implements Slice<Excel.RangeBorder, 'style' | 'colo
   ) {}
 
   private apply(key: 'style' | 'color', value: string): void {
-    this.range.context.charge(value);
+    if (!this.range.context.charge(value)) return;
     const area = this.range.area!;
     this.range.eachCellForFormat((cell, r, c) => {
       for (const { side, at } of EDGE_SIDES[this.edge]) {
@@ -1132,13 +1270,13 @@ export class FakeConditionalFormatCollection
     const items = states.map((s) => new FakeConditionalFormat(this.context, this.sheet!, s));
     // As in Excel: loading `custom` on a rule of another type fails the whole request.
     if (paths.some((p) => p.startsWith('custom/')) && states.some((s) => s.type !== 'Custom')) {
-      this.context.queueLoad(() => {
+      this.context.queueLoad(0, () => {
         throw fakeError('InvalidOperation', 'This operation is not permitted for the current object.');
       });
       return this;
     }
     const snapshots = items.map((item) => item.snapshotFor(paths));
-    this.context.queueLoad(() => {
+    this.context.queueLoad(bytesOf(snapshots), () => {
       this.itemList = items;
       items.forEach((item, i) =>
         item.settleFromCollection(
@@ -1147,16 +1285,15 @@ export class FakeConditionalFormatCollection
         ),
       );
       this.settleFromCollection(['items'], {});
-      return bytesOf(snapshots);
     });
     return this;
   }
 
   add(type: string): FakeConditionalFormat {
     this.live();
-    this.context.charge(type);
     if (type !== 'Custom') throw fakeError('NotImplemented', `Bản giả chỉ có quy tắc Custom, không có ${type}`);
     const state: ConditionalFormatState = { id: newId(), type: 'Custom', area: { ...this.area! }, formula: null, fill: null };
+    if (!this.context.charge(type)) return new FakeConditionalFormat(this.context, new SheetState('(bỏ qua)'), state);
     this.sheet!.conditionalFormats.unshift(state);
     return new FakeConditionalFormat(this.context, this.sheet!, state);
   }
@@ -1217,7 +1354,7 @@ export class FakeConditionalFormat
 
   /** As Excel: out-of-bounds priorities move the rule to the end. */
   set priority(p: number) {
-    this.context.charge(p);
+    if (!this.context.charge(p)) return;
     const list = this.sheet.conditionalFormats;
     const i = list.indexOf(this.state);
     if (i < 0) throw fakeError('ItemNotFound', 'Quy tắc đã bị xoá');
@@ -1240,7 +1377,7 @@ export class FakeConditionalFormat
   }
 
   delete(): void {
-    this.context.charge();
+    if (!this.context.charge()) return;
     this.sheet.conditionalFormats = this.sheet.conditionalFormats.filter((cf) => cf !== this.state);
   }
 }
@@ -1274,7 +1411,7 @@ export class FakeCustomConditionalFormat extends FakeObject implements Slice<Exc
       },
       set formula(f: string) {
         if (!state) throw fakeError('InvalidObjectPath', 'quy tắc null');
-        context.charge(f);
+        if (!context.charge(f)) return;
         state.formula = f;
       },
     };
@@ -1287,7 +1424,7 @@ export class FakeCustomConditionalFormat extends FakeObject implements Slice<Exc
       fill: {
         set color(c: string) {
           if (!state) throw fakeError('InvalidObjectPath', 'quy tắc null');
-          context.charge(c);
+          if (!context.charge(c)) return;
           state.fill = c;
         },
       },
@@ -1323,24 +1460,23 @@ export class FakeNoteCollection extends FakeObject implements Slice<Excel.NoteCo
       .map((p) => p.slice(6));
     const notes = this.sheet!.notes.map((n) => new FakeNote(this.context, this.sheet!, n));
     const snapshots = this.sheet!.notes.map((n) => ({ content: n.content }));
-    this.context.queueLoad(() => {
+    this.context.queueLoad(bytesOf(snapshots), () => {
       this.itemList = notes;
       notes.forEach((note, i) => note.settleFromCollection(paths, snapshots[i]));
       this.settleFromCollection(['items'], {});
-      return bytesOf(snapshots);
     });
     return this;
   }
 
   add(cellAddress: unknown, content: unknown): FakeNote {
     this.live();
+    if (!this.context.charge(content)) return new FakeNote(this.context, new SheetState('(bỏ qua)'), { cell: 'A1', content: '' });
     const target = cellAddress instanceof FakeRange ? cellAddress : null;
     if (!target || !target.area || target.area.top !== target.area.bottom || target.area.left !== target.area.right) {
       throw fakeError('InvalidArgument', 'Ghi chú cần đúng một ô');
     }
     const cell = areaAddress(target.area);
     if (this.sheet!.noteAt(cell)) throw fakeError('InvalidArgument', `Ô ${cell} đã có ghi chú`);
-    this.context.charge(content);
     const note = { cell, content: String(content) };
     this.sheet!.notes.push(note);
     return new FakeNote(this.context, this.sheet!, note);
@@ -1370,7 +1506,7 @@ export class FakeNote extends FakeObject implements Slice<Excel.Note, 'content' 
   }
 
   delete(): void {
-    this.context.charge();
+    if (!this.context.charge()) return;
     this.sheet.notes = this.sheet.notes.filter((n) => n !== this.note);
   }
 
@@ -1411,7 +1547,7 @@ export class FakeAutoFilter
 
   apply(range: unknown, columnIndex?: number, criteria?: Excel.FilterCriteria): void {
     this.live();
-    this.context.charge([columnIndex, criteria]);
+    if (!this.context.charge([columnIndex, criteria])) return;
     const area = range instanceof FakeRange ? range.area : parseRangeAddress(String(range));
     if (!area) throw fakeError('InvalidArgument', 'Vùng lọc');
     const current = this.sheet!.autoFilter;
@@ -1426,13 +1562,13 @@ export class FakeAutoFilter
 
   clearCriteria(): void {
     this.live();
-    this.context.charge();
+    if (!this.context.charge()) return;
     this.sheet!.autoFilter?.criteria.clear();
   }
 
   remove(): void {
     this.live();
-    this.context.charge();
+    if (!this.context.charge()) return;
     this.sheet!.autoFilter = null;
   }
 

@@ -54,6 +54,8 @@ export interface PageLayoutState {
   centerHorizontally?: boolean;
   margins: Partial<Record<'left' | 'right' | 'top' | 'bottom' | 'header' | 'footer', number>>;
   printTitleRows?: string;
+  /** 1-based rows that start a new printed page (Worksheet.horizontalPageBreaks). */
+  pageBreaks?: number[];
 }
 
 export interface AutoFilterState {
@@ -118,8 +120,15 @@ export function fakeError(code: string, message: string): Error & { code: string
   return e;
 }
 
+/** As Excel: 1–31 characters, none of : \\ / ? * [ ], not starting or ending with an apostrophe. */
+export function checkSheetName(name: string): void {
+  if (name.length === 0 || name.length > 31 || /[:\\/?*[\]]/.test(name) || /^'|'$/.test(name)) {
+    throw fakeError('InvalidArgument', `Tên trang không hợp lệ: ${name}`);
+  }
+}
+
 export class SheetState {
-  readonly id = newId();
+  id = newId();
   readonly cells = new Map<number, CellState>();
   merges: MergedArea[] = [];
   notes: NoteState[] = [];
@@ -137,6 +146,25 @@ export class SheetState {
 
   private key(r: number, c: number): number {
     return r * MAX_COLUMNS + c;
+  }
+
+  /** An independent copy, same id (a test runs one prepared sheet many times). */
+  clone(): SheetState {
+    const copy = new SheetState(this.name);
+    copy.id = this.id;
+    for (const [k, cell] of this.cells) copy.cells.set(k, structuredClone(cell));
+    copy.merges = structuredClone(this.merges);
+    copy.notes = structuredClone(this.notes);
+    copy.conditionalFormats = structuredClone(this.conditionalFormats);
+    copy.autoFilter = this.autoFilter ? structuredClone(this.autoFilter) : null;
+    copy.columnWidths = new Map(this.columnWidths);
+    copy.rowHeights = new Map(this.rowHeights);
+    copy.hiddenColumns = new Set(this.hiddenColumns);
+    copy.pageLayout = structuredClone(this.pageLayout);
+    copy.tables = this.tables;
+    copy.protected = this.protected;
+    copy.standardWidth = this.standardWidth;
+    return copy;
   }
 
   cell(r: number, c: number): CellState | undefined {
@@ -215,8 +243,50 @@ export class WorkbookState {
   names = new Map<string, string>();
   selection: { sheet: string; address: string } | null = null;
   activationListeners: (() => void)[] = [];
+  changeListeners: ((args: Excel.WorksheetChangedEventArgs) => void)[] = [];
+  /** The add-in's document settings as saved in the file (Office.context.document.settings). */
+  settings = new Map<string, unknown>();
+
+  /** Tells the change listeners, after the current batch as Excel does, that cells of a sheet changed. */
+  changed(sheet: SheetState, area: MergedArea): void {
+    if (this.changeListeners.length === 0) return;
+    const args = {
+      address: areaAddress(area),
+      worksheetId: sheet.id,
+      changeType: 'RangeEdited',
+      source: 'Local',
+      type: 'WorksheetChanged',
+    } as unknown as Excel.WorksheetChangedEventArgs;
+    const listeners = [...this.changeListeners];
+    setTimeout(() => listeners.forEach((l) => l(args)), 0);
+  }
+
+  /** Renames a sheet as Excel does (a valid, unique name); names referring to it follow. */
+  renameSheet(sheet: SheetState, name: string): void {
+    checkSheetName(name);
+    const other = this.sheet(name);
+    if (other && other !== sheet) throw fakeError('ItemAlreadyExists', `Trang "${name}" đã có`);
+    const before = `=${quoteSheetName(sheet.name)}!`;
+    const after = `=${quoteSheetName(name)}!`;
+    for (const [key, formula] of this.names)
+      if (formula.startsWith(before)) this.names.set(key, after + formula.slice(before.length));
+    if (this.selection?.sheet === sheet.name) this.selection = { ...this.selection, sheet: name };
+    sheet.name = name;
+  }
+
+  /** An independent copy of the whole workbook (listeners not included). */
+  clone(): WorkbookState {
+    const copy = new WorkbookState();
+    copy.sheets = this.sheets.map((s) => s.clone());
+    copy.activeSheet = this.activeSheet ? copy.sheets[this.sheets.indexOf(this.activeSheet)] : null;
+    copy.names = new Map(this.names);
+    copy.selection = this.selection ? { ...this.selection } : null;
+    copy.settings = structuredClone(this.settings);
+    return copy;
+  }
 
   addSheet(name: string): SheetState {
+    checkSheetName(name);
     if (this.sheet(name)) throw fakeError('ItemAlreadyExists', `Trang "${name}" đã có`);
     const sheet = new SheetState(name);
     this.sheets.push(sheet);
@@ -224,9 +294,10 @@ export class WorkbookState {
     return sheet;
   }
 
+  /** A sheet by its name (as Excel compares them) or its id, as Excel's getItem takes either. */
   sheet(name: string): SheetState | undefined {
     const key = name.normalize('NFC').toLowerCase();
-    return this.sheets.find((s) => s.name.normalize('NFC').toLowerCase() === key);
+    return this.sheets.find((s) => s.id === name || s.name.normalize('NFC').toLowerCase() === key);
   }
 
   activate(sheet: SheetState): void {
