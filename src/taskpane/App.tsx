@@ -217,7 +217,11 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
     working(false);
     setProgress(null);
     if (!out.ok) {
-      say('error', out.message, { title: strings.failedTitle, place, detail: out.detail });
+      say('error', out.message, {
+        title: out.interrupted ? strings.interruptedTitle : strings.failedTitle,
+        place,
+        detail: out.detail,
+      });
       return null;
     }
     if (place === 'score') focusResult.current = true;
@@ -341,9 +345,8 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
     }
     const loaded = rubricFromJsonText(text, `"${file.name}"`);
     if (!loaded.ok) {
-      // The engine's reason names the row and field, in Vietnamese like the rubric itself.
-      if (strings.lang === 'vi') say('error', loaded.message, { place: 'rubric' });
-      else say('error', strings.rubricImportFailed(file.name), { place: 'rubric', detail: loaded.message });
+      // The engine's reason names the field in the file: for whoever prepared it, behind the disclosure.
+      say('error', strings.rubricImportFailed(file.name), { place: 'rubric', detail: loaded.message });
       return;
     }
     const next = { rubric: loaded.rubric, fileName: file.name };

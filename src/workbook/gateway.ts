@@ -21,6 +21,8 @@ export type FailureReason = 'rubric' | 'unitList' | 'noTable' | 'columns' | 'blo
 
 export interface Failure {
   ok: false;
+  /** Excel stopped part-way through writing: the message says what the sheet holds now. */
+  interrupted?: boolean;
   /** One sentence in the pane's language saying what happened and what to do. */
   message: string;
   /** Technical detail (Excel's message, the engine's Vietnamese sentence), or null. */
@@ -201,7 +203,8 @@ export interface GatewayMessages {
   officeError: Record<OfficeErrorKind, string>;
   /** Lead sentences for the engine's (Vietnamese) reasons, shown before them in English Office; null in Vietnamese. */
   engineLead: Record<FailureReason, string> | null;
-  scoreInterrupted: (state: InterruptedWrite, block: string) => string;
+  /** `block`: where the result block is, as staff read a range: { sheet: 'Tổng hợp', range: 'X5:AK160' }. */
+  scoreInterrupted: (state: InterruptedWrite, block: { sheet: string; range: string }) => string;
   rankingInterrupted: (state: InterruptedRanking, sheet: string) => string;
   pageSetupFailed: string;
   settingsUnavailable: string;

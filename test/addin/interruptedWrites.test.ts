@@ -18,7 +18,7 @@ import { RANKING_WORKING_SHEET } from '../../src/workbook/office/writeRankingShe
 import { cellsOutside, sheetDigest, staffNotes } from './fake/digest';
 import { FakeExcel } from './fake/fakeExcel';
 import type { ScoreResult } from '../../src/scoring/types';
-import { SheetState, WorkbookState } from './fake/workbookState';
+import { SheetState, WorkbookState, areaAddress } from './fake/workbookState';
 import { SubmissionLayout, inputColumn, submissionWorkbook } from './fixtures/submissionWorkbook';
 
 function expectOk<T>(outcome: Outcome<T>): T {
@@ -30,9 +30,10 @@ function blockArea(state: WorkbookState): MergedArea {
   return parseSheetReference(state.names.get(RESULT_BLOCK_NAME)!)!.area;
 }
 
-/** The block as the defined name records it, without "=": 'Tổng hợp'!$X$4:$AH$57. */
-function blockReference(state: WorkbookState): string {
-  return state.names.get(RESULT_BLOCK_NAME)!.replace(/^=/, '');
+/** Where the block is, as the message names it: { sheet: 'Tổng hợp', range: 'X4:AH57' }. */
+function blockReference(state: WorkbookState): { sheet: string; range: string } {
+  const block = parseSheetReference(state.names.get(RESULT_BLOCK_NAME)!)!;
+  return { sheet: block.sheet, range: areaAddress(block.area) };
 }
 
 /** The conditional formats staff made (the fixture marks them). */

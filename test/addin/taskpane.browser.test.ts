@@ -226,7 +226,7 @@ describeInChromium('the task pane in Chromium', () => {
     await fake(page, `excel.failAtOperation = 40; return null;`);
     await page.getByTestId('score').click();
     const messages = page.locator('[data-messages=score]');
-    await messages.getByText(vi.failedTitle).waitFor();
+    await messages.getByText(vi.interruptedTitle).waitFor();
     expect(await messages.innerText()).toMatch(/Số liệu cán bộ đã nhập không bị thay đổi/);
     const details = messages.locator('details.technical');
     expect(await details.getAttribute('open')).toBeNull();
@@ -292,7 +292,10 @@ describeInChromium('the task pane in Chromium', () => {
     expect(await page.getByTestId('rubric').innerText()).toContain(vi.rubricSource.file);
 
     await input.setInputFiles({ name: 'hong.json', mimeType: 'application/json', buffer: Buffer.from('{ "id": ') });
-    await page.getByText(/Tệp bộ tiêu chí "hong.json" không phải JSON hợp lệ/).waitFor();
+    const said = page.locator('[data-messages=rubric]');
+    await said.getByText(vi.rubricImportFailed('hong.json')).waitFor();
+    await said.locator('details.technical summary').click();
+    await said.getByText(/Tệp bộ tiêu chí "hong.json" không phải JSON hợp lệ/).waitFor();
 
     await page.getByRole('button', { name: vi.rubricDrop }).click();
     await page.getByRole('button', { name: vi.writeRubric }).click();

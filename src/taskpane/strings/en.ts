@@ -8,15 +8,18 @@ import type { FailureReason, InterruptedRanking, InterruptedWrite, ScoreProgress
 import type { IssueFacts, IssueWords } from '../issueText';
 import type { Strings } from './vi';
 
-const interrupted: Record<InterruptedWrite, (block: string) => string> = {
+type BlockPlace = { sheet: string; range: string };
+const where = (b: BlockPlace) => `the results block ${b.range} on sheet "${b.sheet}"`;
+
+const interrupted: Record<InterruptedWrite, (block: BlockPlace) => string> = {
   notWritten: () =>
     'Excel stopped before writing the new results: the result cells still hold the previous results (if any), perhaps without their highlights and notes. No value staff typed was changed. Click Score again.',
   written: (block) =>
-    `The new results are in ${block}, but Excel stopped before the formats, highlights and notes were done. No value staff typed was changed. Click Score again to finish.`,
+    `The new results are in ${where(block)}, but Excel stopped before the formats, highlights and notes were done. No value staff typed was changed. Click Score again to finish.`,
   cleared: (block) =>
-    `Excel stopped part-way, so only part of ${block} was written; the add-in cleared that part so no one reads half a result. No value staff typed was changed. Click Score again.`,
+    `Excel stopped part-way, so only part of ${where(block)} was written; the add-in cleared that part so no one reads half a result. No value staff typed was changed. Click Score again.`,
   unknown: (block) =>
-    `Excel stopped part-way and did not let the add-in check how far it got: ${block} may be only partly written. No value staff typed was changed; the block is recorded, so the next Score rewrites it whole.`,
+    `Excel stopped part-way and did not let the add-in check how far it got: ${where(block)} may be only partly written. No value staff typed was changed; the block is recorded, so the next Score rewrites it whole.`,
 };
 
 const rankingInterrupted: Record<InterruptedRanking, (sheet: string) => string> = {
@@ -138,7 +141,8 @@ export const en: Strings = {
   rubricDrop: 'Drop the imported file',
   rubricImported: (file) => `Rubric imported from "${file}".`,
   rubricReadFailed: (file) => `Could not read "${file}".`,
-  rubricImportFailed: (file) => `"${file}" cannot be used as a rubric.`,
+  rubricImportFailed: (file) =>
+    `"${file}" cannot be used as a rubric: it is damaged or has a mistake (see the details). Send it back to whoever prepared it.`,
   writeRubric: 'Write the built-in rubric as a "Tiêu chí" sheet',
   writeRubricHint: 'Creates a "Tiêu chí" sheet staff can edit; later scores use it.',
   rubricWritten: (sheet) => `Sheet "${sheet}" created. Edit it, then click Score to use the new rubric.`,
@@ -150,6 +154,7 @@ export const en: Strings = {
   refreshedFromRibbon: (sheet) =>
     `Sheet "${sheet}" was just scored with the Score button on the ribbon: this pane now shows the new results.`,
   failedTitle: 'Could not score',
+  interruptedTitle: 'Excel stopped part-way',
   noticesTitle: 'Please note',
 
   resultTitle: 'Results',
@@ -203,6 +208,7 @@ export const en: Strings = {
 
   command: {
     failedTitle: 'Could not score',
+    interruptedTitle: 'Excel stopped part-way',
     close: 'Close',
   },
 

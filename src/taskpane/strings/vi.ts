@@ -7,15 +7,18 @@
 import type { GatewayMessages, InterruptedRanking, InterruptedWrite, ScoreProgress } from '../../workbook/gateway';
 import type { IssueWords } from '../issueText';
 
-const interrupted: Record<InterruptedWrite, (block: string) => string> = {
+type BlockPlace = { sheet: string; range: string };
+const where = (b: BlockPlace) => `vùng kết quả ${b.range} trên trang "${b.sheet}"`;
+
+const interrupted: Record<InterruptedWrite, (block: BlockPlace) => string> = {
   notWritten: () =>
     'Excel dừng lại trước khi ghi kết quả mới: các ô kết quả vẫn là kết quả lần chấm trước (nếu có), có thể đã mất phần tô màu và ghi chú. Số liệu cán bộ đã nhập không bị thay đổi. Hãy bấm Chấm điểm lần nữa.',
   written: (block) =>
-    `Kết quả mới đã được ghi vào vùng ${block}, nhưng Excel dừng lại trước khi định dạng, tô màu và ghi chú xong. Số liệu cán bộ đã nhập không bị thay đổi. Hãy bấm Chấm điểm lần nữa để hoàn tất.`,
+    `Kết quả mới đã được ghi vào ${where(block)}, nhưng Excel dừng lại trước khi định dạng, tô màu và ghi chú xong. Số liệu cán bộ đã nhập không bị thay đổi. Hãy bấm Chấm điểm lần nữa để hoàn tất.`,
   cleared: (block) =>
-    `Excel dừng lại giữa lúc ghi nên vùng ${block} chỉ được ghi một phần; add-in đã xoá phần ghi dở để không ai dùng nhầm. Số liệu cán bộ đã nhập không bị thay đổi. Hãy bấm Chấm điểm lần nữa.`,
+    `Excel dừng lại giữa lúc ghi nên ${where(block)} chỉ được ghi một phần; add-in đã xoá phần ghi dở để không ai dùng nhầm. Số liệu cán bộ đã nhập không bị thay đổi. Hãy bấm Chấm điểm lần nữa.`,
   unknown: (block) =>
-    `Excel dừng lại giữa lúc ghi và không cho kiểm tra đã ghi đến đâu: vùng ${block} có thể chỉ được ghi một phần. Số liệu cán bộ đã nhập không bị thay đổi; vùng này đã được ghi nhận nên lần bấm Chấm điểm sau sẽ ghi lại toàn bộ.`,
+    `Excel dừng lại giữa lúc ghi và không cho kiểm tra đã ghi đến đâu: ${where(block)} có thể chỉ được ghi một phần. Số liệu cán bộ đã nhập không bị thay đổi; vùng này đã được ghi nhận nên lần bấm Chấm điểm sau sẽ ghi lại toàn bộ.`,
 };
 
 const rankingInterrupted: Record<InterruptedRanking, (sheet: string) => string> = {
@@ -79,7 +82,8 @@ export const vi = {
   rubricDrop: 'Bỏ tệp đã nhập',
   rubricImported: (file: string) => `Đã nhập bộ tiêu chí từ "${file}".`,
   rubricReadFailed: (file: string) => `Không đọc được tệp "${file}".`,
-  rubricImportFailed: (file: string) => `Tệp "${file}" không dùng được làm bộ tiêu chí.`,
+  rubricImportFailed: (file: string) =>
+    `Tệp "${file}" không dùng được làm bộ tiêu chí: tệp bị hỏng hoặc có chỗ sai (xem chi tiết). Hãy gửi tệp cho người đã chuẩn bị nó.`,
   writeRubric: 'Ghi bộ tiêu chí mặc định ra trang "Tiêu chí"',
   writeRubricHint: 'Tạo trang "Tiêu chí" để cán bộ sửa; từ đó các lần chấm sau dùng trang này.',
   rubricWritten: (sheet: string) => `Đã tạo trang "${sheet}". Sửa trên trang rồi bấm Chấm điểm để dùng bộ tiêu chí mới.`,
@@ -91,6 +95,7 @@ export const vi = {
   refreshedFromRibbon: (sheet: string) =>
     `Trang "${sheet}" vừa được chấm bằng nút Chấm điểm trên thanh công cụ: ngăn này đã cập nhật theo kết quả mới.`,
   failedTitle: 'Chưa chấm được',
+  interruptedTitle: 'Excel dừng lại giữa chừng',
   noticesTitle: 'Lưu ý',
 
   resultTitle: 'Kết quả',
@@ -144,6 +149,7 @@ export const vi = {
 
   command: {
     failedTitle: 'Chưa chấm được',
+    interruptedTitle: 'Excel dừng lại giữa chừng',
     close: 'Đóng',
   },
 
@@ -255,7 +261,7 @@ export const vi = {
       other: 'Excel báo lỗi khi làm việc với bảng tính. Hãy thử lại; nếu vẫn lỗi, hãy lưu tệp, mở lại rồi thử lại.',
     },
     engineLead: null,
-    scoreInterrupted: (state: InterruptedWrite, block: string) => interrupted[state](block),
+    scoreInterrupted: (state: InterruptedWrite, block: BlockPlace) => interrupted[state](block),
     rankingInterrupted: (state: InterruptedRanking, sheet: string) => rankingInterrupted[state](sheet),
     pageSetupFailed:
       'Đã ghi trang Xếp hạng, nhưng Excel không nhận đủ thiết lập trang in. Trong thẻ Bố trí Trang, hãy chọn khổ A4 nằm ngang, vừa 1 trang theo chiều ngang và lặp lại dòng tiêu đề bảng.',

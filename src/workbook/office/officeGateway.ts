@@ -313,7 +313,13 @@ export function createOfficeGateway(host: OfficeHost, messages: GatewayMessages,
             }
           } catch (e) {
             const state = await afterInterruptedScore(plan, grid);
-            return { ok: false, message: messages.scoreInterrupted(state, plan.reference), detail: describeError(e) };
+            const range = `${a1(plan.top, plan.left)}:${a1(plan.bottom, plan.right)}`;
+            return {
+              ok: false,
+              interrupted: true,
+              message: messages.scoreInterrupted(state, { sheet: plan.sheet, range }),
+              detail: describeError(e),
+            };
           }
           progress({ stage: 'writing', done: batches.length, total: batches.length });
 
@@ -602,7 +608,12 @@ export function createOfficeGateway(host: OfficeHost, messages: GatewayMessages,
               plan.reference(target.name),
             );
             if (state !== 'finished') {
-              return { ok: false, message: messages.rankingInterrupted(state, target.name), detail: describeError(e) };
+              return {
+                ok: false,
+                interrupted: true,
+                message: messages.rankingInterrupted(state, target.name),
+                detail: describeError(e),
+              };
             }
           }
 
