@@ -131,7 +131,9 @@ async function roundTripsPerAction(sizes = [150, 10000]) {
       verified: 3,
       reason: 'bench',
     };
-    const appended = ok(await gateway.appendCorrection({ ...entry, reviewer: '', date: new Date(Date.UTC(2019, 1, 21)) }));
+    const appended = ok(
+      await gateway.appendCorrection({ ...entry, reviewer: '', date: new Date(Date.UTC(2019, 1, 21)) }, result.rubric),
+    );
     const rescored = ok(await gateway.score());
     out.push({
       units,

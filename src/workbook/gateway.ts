@@ -133,7 +133,7 @@ export interface SelectedCell {
   value: CellValue;
 }
 
-/** One row for the "Thẩm định" sheet, as the reviewer entered it (appraisal.md): the sheet's row without its position. */
+/** One row for the "Thẩm định" sheet, as the reviewer entered it (docs/tham-dinh.md): the sheet's row without its position. */
 export type CorrectionEntry = Omit<CorrectionRow, 'row' | 'cells' | 'date'> & { date: Date };
 
 export interface AppendedCorrection {

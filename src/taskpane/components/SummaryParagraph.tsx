@@ -1,5 +1,5 @@
 /**
- * The summary paragraph of the decision draft (decision-draft.md), as it will read in Word,
+ * The summary paragraph of the decision draft (docs/du-thao-quyet-dinh.md), as it will read in Word,
  * with a button that copies it for a report or an e-mail.
  */
 import { Button } from '@fluentui/react-components';

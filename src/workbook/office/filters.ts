@@ -1,5 +1,5 @@
 /**
- * The task pane's filters (workbook.md, "Filter"): each is a condition on one result column,
+ * The task pane's filters (docs/bang-tong-hop.md, "Bộ lọc"): each is a condition on one result column,
  * "Cần chú ý" or "Trạng thái", found by its title in the block's header row.
  */
 import { ATTENTION, STATUS_TEXT } from '../../report/resultBlock';
