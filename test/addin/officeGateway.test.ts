@@ -242,6 +242,23 @@ describe('Which sheet, and the workbook’s own sheets', () => {
     });
   });
 
+  test('staff editing the "Tiêu chí" sheet: the pane reads the rubric from it, and Score scores the summary sheet with it', async () => {
+    const { rubricToRows } = await import('../../src/rubric/rubricSheet');
+    const { BUILTIN_RUBRIC } = await import('../../src/rubric/builtin');
+    const layout = submissionWorkbook({ units: 150 });
+    const rubricSheet = layout.state.addSheet('Tiêu chí');
+    rubricSheet.setRows(rubricToRows({ ...BUILTIN_RUBRIC, id: 'tu-sua-2019' }) as never);
+    layout.state.activate(rubricSheet);
+    const { gateway } = setup(layout.state);
+    expect(expectOk(await gateway.describe())).toMatchObject({
+      sheet: SUBMISSION_SHEET,
+      rubric: { source: 'sheet', id: 'tu-sua-2019' },
+    });
+    const report = expectOk(await gateway.score());
+    expect(report.result.sheet).toBe(SUBMISSION_SHEET);
+    expect(report.rubric).toMatchObject({ source: 'sheet', id: 'tu-sua-2019' });
+  });
+
   test('an imported rubric wins and is named in the report', async () => {
     const { compileRubric } = await import('../../src/rubric/compiled');
     const { BUILTIN_RUBRIC } = await import('../../src/rubric/builtin');

@@ -206,7 +206,8 @@ export async function readWorkbook(
 
   // The rubric comes first: whether a sheet has a header depends on it (a long rubric sheet costs a round trip).
   const gridOf = (p: PartialSheet): Grid => ({ name: p.name, rows: p.rows, merges: p.merges });
-  const rubricPartial = fixedPartials.find((p) => sameName(p.name, RUBRIC_SHEET));
+  // The rubric sheet may be the active one (staff editing it): then it was read as the active sheet.
+  const rubricPartial = [activePartial, ...fixedPartials].find((p) => sameName(p.name, RUBRIC_SHEET));
   if (rubricPartial && rubricPartial.remaining.length > 0) {
     await finishSheets([rubricPartial], trips, { onRound });
     rubricPartial.remaining = [];
