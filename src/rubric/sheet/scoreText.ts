@@ -1,6 +1,6 @@
 /**
  * The small texts of a criterion row, written and read back the same way
- * (docs/trang-tieu-chi.md, "Các mức" and "Điểm theo phương án"):
+ * (docs/trang-tieu-chi.md, "Phần TIÊU CHÍ", the columns "Các mức" and "Điểm theo phương án"):
  *   bands            "≥200: 8; ≥100: 6; ≥0: 0"       threshold: points
  *   percent bands    "≥80%: 100%; ≥50%: 50%"          ratio threshold: percent of the maximum
  *   answer scores    "Người đứng đầu: 100%; Cấp phó: 50%; Chưa có: 0%"
