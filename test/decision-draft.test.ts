@@ -4,14 +4,14 @@
  * Converted to PDF with LibreOffice when it is installed.
  */
 import JSZip from 'jszip';
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { decisionDraftBytes } from '../src/export/decisionDraft';
 import { decisionSettings, defaultYear } from '../src/report/settings';
 import { summaryParagraph } from '../src/report/summary';
 import type { ScoreResult } from '../src/scoring/types';
 import type { CellValue } from '../src/sheet/grid';
+import { canConvertDocx, convertWithLibreOffice } from './support/libreoffice';
 import { HEADER, grid, perfect, score, tempDir, unitRow } from './support/sheets';
 
 const section = (label: string): CellValue[] => [null, label];
@@ -47,17 +47,6 @@ function paragraphs(xml: string): string[] {
   return (xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map((p) =>
     decode((p.match(/<w:t(?: [^>]*)?>[^<]*<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, '')).join('')),
   );
-}
-
-/**
- * LibreOffice on PATH with its Writer part: a Calc-only install has `soffice` too but cannot
- * load a .docx, which says nothing about the document.
- */
-function canConvert(): boolean {
-  const which = spawnSync('which', ['soffice'], { encoding: 'utf8' });
-  if (which.status !== 0) return false;
-  const program = path.dirname(realpathSync(which.stdout.trim()));
-  return ['libswlo.so', 'libmergedlo.so'].some((lib) => existsSync(path.join(program, lib)));
 }
 
 describe('decision draft', () => {
@@ -166,17 +155,13 @@ describe('decision draft', () => {
     expect(styles).toMatch(/<w:sz w:val="28"\/>/);
   });
 
-  (canConvert() ? it : it.skip)(
+  (canConvertDocx() ? it : it.skip)(
     'converts to PDF with LibreOffice',
     () => {
       const dir = tempDir('cqdt-docx-');
       const docx = path.join(dir, 'du-thao.docx');
       writeFileSync(docx, bytes);
-      // An own profile, so that a LibreOffice already running (or another test) does not block it.
-      const profile = `-env:UserInstallation=file://${path.join(dir, 'profile')}`;
-      const args = [profile, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx];
-      const run = spawnSync('soffice', args, { timeout: 120000 });
-      expect(run.status).toBe(0);
+      expect(convertWithLibreOffice(docx, 'pdf', dir)).toBe(0);
       const pdf = path.join(dir, 'du-thao.pdf');
       expect(existsSync(pdf)).toBe(true);
       expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');

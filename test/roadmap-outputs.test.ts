@@ -3,8 +3,7 @@
  * category, one header row to sort and filter by), the "Tiêu chí còn yếu" sheet (weakest first),
  * and the result letters (.docx, one section per unit) opened by LibreOffice.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { unitLettersBytes } from '../src/export/unitLetters';
 import { resultJson } from '../src/report/resultJson';
@@ -14,6 +13,7 @@ import { shortfallSheetPlan } from '../src/report/shortfallSheetPlan';
 import { shortfalls } from '../src/report/shortfalls';
 import type { ScoreResult } from '../src/scoring/types';
 import type { CellValue } from '../src/sheet/grid';
+import { canConvertDocx, convertWithLibreOffice } from './support/libreoffice';
 import { HEADER, grid, perfect, score, tempDir, unitRow } from './support/sheets';
 
 const section = (label: string): CellValue[] => [null, label];
@@ -103,30 +103,14 @@ describe('the "Tiêu chí còn yếu" sheet', () => {
   });
 });
 
-/** LibreOffice on PATH with its Writer part. */
-function canConvert(): boolean {
-  const which = spawnSync('which', ['soffice'], { encoding: 'utf8' });
-  if (which.status !== 0) return false;
-  const program = path.dirname(realpathSync(which.stdout.trim()));
-  return ['libswlo.so', 'libmergedlo.so'].some((lib) => existsSync(path.join(program, lib)));
-}
-
 describe('the result letters', () => {
-  (canConvert() ? it : it.skip)(
+  (canConvertDocx() ? it : it.skip)(
     'open in LibreOffice: one letter per unit, its points, what is under the minimum and its path',
     async () => {
       const dir = tempDir('cqdt-letters-');
       const docx = path.join(dir, 'thu-ket-qua.docx');
       writeFileSync(docx, await unitLettersBytes(result(), settings));
-      const profile = `-env:UserInstallation=file://${path.join(dir, 'profile')}`;
-      const run = spawnSync(
-        'soffice',
-        [profile, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, docx],
-        {
-          timeout: 120000,
-        },
-      );
-      expect(run.status).toBe(0);
+      expect(convertWithLibreOffice(docx, 'txt:Text (encoded):UTF8', dir)).toBe(0);
       const text = readFileSync(path.join(dir, 'thu-ket-qua.txt'), 'utf8');
       expect(text.match(/THÔNG BÁO KẾT QUẢ ĐÁNH GIÁ/g)).toHaveLength(4);
       expect(text).toContain('Kính gửi: Sở A');
