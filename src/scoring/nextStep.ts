@@ -69,6 +69,8 @@ export interface UnitSteps {
 // The unit as scored
 
 interface UnitContext {
+  /** The unit's changeable inputs, made once (every target reads from them). */
+  items?: { items: Item[]; advice: StepAdvice[] };
   rubric: CompiledRubric;
   tier: CompiledTier;
   states: InputState[];
@@ -401,15 +403,16 @@ function makeItem(ctx: UnitContext, index: number, criteria: number[], totals: S
   return options.length ? item(listSpace(options)) : null;
 }
 
-/** The changeable inputs behind the criteria in scope, and advice for blank totals. */
-function changeableItems(ctx: UnitContext, scope: (c: CompiledCriterion) => boolean): { items: Item[]; advice: StepAdvice[] } {
+/** Every changeable input of the unit, and advice for each blank total: made once per unit. */
+function allItems(ctx: UnitContext): { items: Item[]; advice: StepAdvice[] } {
+  if (ctx.items) return ctx.items;
   const { tier, states, rubric } = ctx;
   const totals = totalsOf(tier);
   const inputs = new Set<number>();
   const advice: StepAdvice[] = [];
   const advised = new Set<number>();
   tier.criteria.forEach((c, k) => {
-    if (!c.scores || !scope(c) || ctx.cents[k] === NOT_APPLICABLE) return;
+    if (!c.scores || ctx.cents[k] === NOT_APPLICABLE) return;
     // A blank total blocks its ratio whatever the part: advice, not a change.
     if (c.inputIndexes.length === 2 && states[c.inputIndexes[1]].read.kind === 'blank') {
       const t = c.inputIndexes[1];
@@ -424,12 +427,26 @@ function changeableItems(ctx: UnitContext, scope: (c: CompiledCriterion) => bool
   const items: Item[] = [];
   const readers = readersOf(tier);
   for (const index of inputs) {
-    // The change raises every criterion that reads the input, in scope or not.
+    // The change raises every criterion that reads the input.
     const item = makeItem(ctx, index, readers.get(index)!, totals);
     if (item) items.push(item);
   }
   items.sort((a, b) => a.order - b.order);
-  return { items, advice };
+  ctx.items = { items, advice };
+  return ctx.items;
+}
+
+/** The changeable inputs behind the criteria in scope, and the advice that concerns them. */
+function changeableItems(ctx: UnitContext, scope: (c: CompiledCriterion) => boolean): { items: Item[]; advice: StepAdvice[] } {
+  const all = allItems(ctx);
+  const { tier, rubric } = ctx;
+  const items = all.items.filter((item) => item.criteria.some((k) => scope(tier.criteria[k])));
+  const blocked = new Set(
+    tier.criteria
+      .filter((c) => c.scores && scope(c) && c.inputIndexes.length === 2)
+      .map((c) => rubric.inputs[c.inputIndexes[1]].code),
+  );
+  return { items, advice: all.advice.filter((a) => blocked.has(a.input)) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -637,6 +654,20 @@ class Search {
       const item = items[i];
       const floorGain = firsts[i]!.gain;
       let o: Opt | null = item.space.top;
+      if (this.sumNeed !== null && depth === inner.length - 1 && item.criteria.length === 1) {
+        // Plain addition, the item just before the last: above the option that leaves the last item
+        // its lowest gain, the total only grows with this item, so only the first such option counts;
+        // below it, try downwards for an exact fit.
+        const room = this.sumNeed - gain - firsts[last]!.gain;
+        const above = item.space.atLeast(item.base[0] + Math.max(room + 1, floorGain));
+        const under = above === null ? item.space.top : item.space.below(above);
+        if (above !== null) {
+          chosen[i] = above;
+          chosen[last] = lastItem.space.top;
+          if (this.reaches(items, chosen)) search(depth + 1, gain + above.gain);
+        }
+        o = under;
+      }
       while (o !== null && o.gain >= floorGain && bound > floor) {
         const cap = bound - gain - minAfter[depth];
         if (o.gain >= cap) {
