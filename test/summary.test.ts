@@ -108,6 +108,21 @@ describe('summaryParagraph', () => {
     expect(text).not.toContain('100,00');
   });
 
+  it('a unit entered on two rows is named with each row, so staff know which entries are meant', () => {
+    const result = score(
+      grid([
+        HEADER,
+        section('I. CẤP TỈNH'),
+        unitRow(1, 'Sở Tài chính', null, perfect()),
+        unitRow(2, 'Sở Xây dựng', null, perfect()),
+        unitRow(3, 'Sở Tài chính', null, perfect({ K8: 5 })),
+      ]),
+    );
+    expect(summaryParagraph(result)).toContain(
+      'Có 2 đơn vị có số liệu cần sửa, chưa được tính: Sở Tài chính (dòng 3), Sở Tài chính (dòng 5).',
+    );
+  });
+
   it('ties for the best total name every unit that has it, in sheet order', () => {
     const text = summarise([
       section('I. CẤP TỈNH'),

@@ -286,7 +286,13 @@ function openingSentence(f: SummaryFigures, rubric: CompiledRubric, names: Namer
 
 function errorsSentence(f: SummaryFigures, names: Namer): string | null {
   if (f.errors.length === 0) return null;
-  return `Có ${f.errors.length} đơn vị có số liệu cần sửa, chưa được tính: ${f.errors.map((u) => names.unit(u)).join(', ')}.`;
+  // A name entered twice is itself an error; the row tells staff which of the two entries is meant.
+  const named = f.errors.map((u) => names.unit(u));
+  const listed = named.map((n, i) => {
+    const row = f.errors[i].row;
+    return named.indexOf(n) !== named.lastIndexOf(n) && row !== null ? `${n} (dòng ${row})` : n;
+  });
+  return `Có ${f.errors.length} đơn vị có số liệu cần sửa, chưa được tính: ${listed.join(', ')}.`;
 }
 
 /** How many categories "all categories" means across tiers: their common count, else 0. */
