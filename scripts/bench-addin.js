@@ -6,10 +6,12 @@
  *     Excel on the web measures it (UTF-8 JSON of what is sent or loaded): `largest request: N bytes (…)`;
  *   roundTripsPerScore([150, 10000]) → per size, the read and write round trips (context.sync)
  *     of a first Score and of a second one, and the largest request and response;
- *   roundTripsPerAction([150, 10000]) → per size, the round trips of writing the ranking sheet
- *     and of recording a correction on "Thẩm định" (then the Score that uses it);
+ *   roundTripsPerAction([150, 10000]) → per size, the round trips of writing the add-in's own sheets
+ *     (Xếp hạng, Lộ trình, Tiêu chí còn yếu) and of recording a correction on "Thẩm định" (then the
+ *     Score that uses it);
  *   taskpaneSize() → the task pane's JavaScript from a production build, raw and gzipped: what
- *     opens with the pane, and each part loaded on demand (decision draft, last year's workbook).
+ *     opens with the pane, and each part loaded on demand (the Word writer, the decision draft, the
+ *     result letters, last year's workbook).
  *
  *   node scripts/bench-addin.js        prints them all (npm run bench:addin)
  *
@@ -117,8 +119,8 @@ async function roundTripsPerAction(sizes = [150, 10000]) {
     const gateway = createOfficeGateway(excel.host(), vi.gateway);
     const { result } = ok(await gateway.score());
     excel.resetSyncs();
-    const ranking = ok(await gateway.writeRankingSheet(result, decisionSettings({ year: 2019 })));
-    const rankingRequest = Math.max(...excel.syncs.map((s) => s.requestBytes));
+    const sheets = ok(await gateway.writeOwnSheets(result, decisionSettings({ year: 2019 })));
+    const sheetsRequest = Math.max(...excel.syncs.map((s) => s.requestBytes));
     // The reviewer is back on the submission sheet (the export showed the ranking sheet).
     layout.state.activate(layout.sheet);
     const unit = result.units.find((u) => u.inputs && u.inputs.some((i) => i.cell === layout.cells.negative));
@@ -137,8 +139,9 @@ async function roundTripsPerAction(sizes = [150, 10000]) {
     const rescored = ok(await gateway.score());
     out.push({
       units,
-      ranking: ranking.roundTrips,
-      rankingRequest,
+      sheets: sheets.roundTrips,
+      sheetsWritten: sheets.sheets.map((s) => s.sheet),
+      sheetsRequest,
       appraisal: appended.roundTrips,
       rescore: rescored.roundTrips,
     });
@@ -186,8 +189,8 @@ const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 function actionLines(results) {
   return results.map(
     (r) =>
-      `Add-in, ${r.units} đơn vị: ghi trang Xếp hạng ${r.ranking.reads} lượt đọc + ${r.ranking.writes} lượt ghi ` +
-      `(yêu cầu lớn nhất ${kb(r.rankingRequest)}); ghi một dòng thẩm định ${r.appraisal.reads} + ${r.appraisal.writes}, ` +
+      `Add-in, ${r.units} đơn vị: ghi các trang ${r.sheetsWritten.join(', ')} ${r.sheets.reads} lượt đọc + ${r.sheets.writes} lượt ghi ` +
+      `(yêu cầu lớn nhất ${kb(r.sheetsRequest)}); ghi một dòng thẩm định ${r.appraisal.reads} + ${r.appraisal.writes}, ` +
       `rồi chấm lại ${r.rescore.reads} + ${r.rescore.writes}`,
   );
 }

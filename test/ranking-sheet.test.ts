@@ -68,7 +68,7 @@ async function exportRanking(
   writeFileSync(file, scored.output.scoredCopy!);
   const back = new ExcelJS.Workbook();
   await back.xlsx.readFile(file);
-  const notice = scored.output.warnings.find((w) => w.includes('bảng xếp hạng')) ?? null;
+  const notice = scored.output.warnings.find((w) => w.startsWith('Tệp đã có trang "Xếp hạng"')) ?? null;
   return { out: { sheetName: scored.output.rankingSheet!, notice }, file, wb: back };
 }
 

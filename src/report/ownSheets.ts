@@ -13,6 +13,7 @@ import {
   SHORTFALL_SHEET,
   SHORTFALL_SHEET_ALTERNATIVE,
 } from '../scoring/scoreWorkbook';
+import type { CompiledRubric } from '../rubric/compiled';
 import type { ScoreResult } from '../scoring/types';
 import { RANKING_DEFINED_NAME, rankingSheetPlan } from './rankingSheetPlan';
 import { ROADMAP_DEFINED_NAME, roadmapSheetPlan } from './roadmapSheetPlan';
@@ -20,40 +21,42 @@ import type { DecisionSettings } from './settings';
 import type { SheetPlan } from './sheetPlan';
 import { SHORTFALL_DEFINED_NAME, shortfallSheetPlan } from './shortfallSheetPlan';
 
-export interface OwnSheetPlan {
+/** One of the own sheets: which, the name that records it, its usual and its alternative names. */
+export interface OwnSheetKind {
   key: 'ranking' | 'roadmap' | 'shortfalls';
-  plan: SheetPlan;
   definedName: string;
   preferred: string;
   alternative: string;
 }
 
-/** The own sheets for a result: the roadmap only when the rubric has levels or grades to reach. */
-export function ownSheetPlans(result: ScoreResult, settings: DecisionSettings): OwnSheetPlan[] {
-  const out: OwnSheetPlan[] = [
-    {
-      key: 'ranking',
-      plan: rankingSheetPlan(result, settings),
-      definedName: RANKING_DEFINED_NAME,
-      preferred: RANKING_SHEET,
-      alternative: RANKING_SHEET_ALTERNATIVE,
-    },
-  ];
-  if (result.rubric.levels.length || result.rubric.grades.length) {
-    out.push({
-      key: 'roadmap',
-      plan: roadmapSheetPlan(result, settings),
-      definedName: ROADMAP_DEFINED_NAME,
-      preferred: ROADMAP_SHEET,
-      alternative: ROADMAP_SHEET_ALTERNATIVE,
-    });
-  }
-  out.push({
+export interface OwnSheetPlan extends OwnSheetKind {
+  plan: SheetPlan;
+}
+
+const KINDS: OwnSheetKind[] = [
+  { key: 'ranking', definedName: RANKING_DEFINED_NAME, preferred: RANKING_SHEET, alternative: RANKING_SHEET_ALTERNATIVE },
+  { key: 'roadmap', definedName: ROADMAP_DEFINED_NAME, preferred: ROADMAP_SHEET, alternative: ROADMAP_SHEET_ALTERNATIVE },
+  {
     key: 'shortfalls',
-    plan: shortfallSheetPlan(result, settings),
     definedName: SHORTFALL_DEFINED_NAME,
     preferred: SHORTFALL_SHEET,
     alternative: SHORTFALL_SHEET_ALTERNATIVE,
-  });
-  return out;
+  },
+];
+
+const PLANS: Record<OwnSheetKind['key'], (result: ScoreResult, settings: DecisionSettings) => SheetPlan> = {
+  ranking: rankingSheetPlan,
+  roadmap: roadmapSheetPlan,
+  shortfalls: shortfallSheetPlan,
+};
+
+/** The own sheets of a rubric, in the order they are written: the roadmap only when it has levels or grades to reach. */
+export function ownSheetKinds(rubric: CompiledRubric): OwnSheetKind[] {
+  const roadmap = rubric.levels.length > 0 || rubric.grades.length > 0;
+  return KINDS.filter((k) => k.key !== 'roadmap' || roadmap);
+}
+
+/** The own sheets for a result, each with its plan. */
+export function ownSheetPlans(result: ScoreResult, settings: DecisionSettings): OwnSheetPlan[] {
+  return ownSheetKinds(result.rubric).map((kind) => ({ ...kind, plan: PLANS[kind.key](result, settings) }));
 }

@@ -154,7 +154,7 @@ export function rankingSheetTarget(
   const staff = find(preferred);
   const notice =
     staff && !sameSheetName(staff, name)
-      ? `Tệp đã có trang "${preferred}" do người dùng lập nên trang đó được giữ nguyên; bảng xếp hạng được ghi vào trang "${name}".`
+      ? `Tệp đã có trang "${preferred}" do người dùng lập nên trang đó được giữ nguyên; nội dung trang "${preferred}" được ghi vào trang "${name}".`
       : null;
   return { name, replaces: own, notice };
 }

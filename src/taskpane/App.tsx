@@ -1,10 +1,12 @@
 /**
  * The task pane, laid out for Excel's narrow column: five tabs — Chấm điểm · Cần xử lý · Xuất
  * kết quả · Thẩm định · Tiêu chí. After Score the focus goes to the result, with the first
- * problems right under it. Every workbook action goes through the gateway it is given; every
+ * problems right under it; a unit's path to its next level is in Cần xử lý. Every workbook action goes through the gateway it is given; every
  * outcome ends as a message beside the action that caused it (docs/huong-dan-su-dung.md).
  */
 import { ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ownSheetKinds } from '../report/ownSheets';
+import { shortfalls } from '../report/shortfalls';
 import { summaryParagraph } from '../report/summary';
 import { tierCounts } from '../report/tierCounts';
 import type { StoredSettings } from '../report/storedSettings';
@@ -37,8 +39,9 @@ import { PaneTabs } from './components/PaneTabs';
 import { ProblemList } from './components/ProblemList';
 import { RubricTab } from './components/RubricTab';
 import { ResultSummary, ScoreTab } from './components/ScoreTab';
+import { UnitPathSection } from './components/UnitPathSection';
 import { INITIAL_SETTINGS, SettingsInput, settingsFromInput } from './decisionSettingsInput';
-import { Platform, Speaker, copySummary, downloadExport, writeRankingSheet } from './exportActions';
+import { Platform, Speaker, copySummary, downloadExport, writeOwnSheets } from './exportActions';
 import { readPreviousFile } from './previousYearFile';
 import { problemsByUnit } from './problems';
 import type { Strings } from './strings';
@@ -274,9 +277,9 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
   };
   const exportSettings = () => (report ? settingsFromInput(settingsInput, report.defaultYear) : null);
 
-  async function writeRanking() {
+  async function writeSheets() {
     const settings = exportSettings();
-    if (exportResult && settings) await writeRankingSheet(gateway, exportResult, settings, strings, speaker);
+    if (exportResult && settings) await writeOwnSheets(gateway, exportResult, settings, strings, speaker);
   }
 
   async function download(kind: DownloadKind) {
@@ -373,7 +376,10 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
   }
 
   const counts = useMemo(() => (report ? tierCounts(report.result) : []), [report]);
-  const tiers = useMemo(() => (report ? summaryView(counts, strings) : null), [report, counts, strings]);
+  const tiers = useMemo(
+    () => (report ? summaryView(counts, strings, shortfalls(report.result), report.result.rubric.levels.length > 0) : null),
+    [report, counts, strings],
+  );
   const groups = useMemo(() => (report ? problemsByUnit(report.result) : []), [report]);
   const canScore = !busy && !loading && description !== null && description.sheet !== null;
   const messagesAt = (place: MessagePlace) => (
@@ -481,6 +487,7 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
             <FilterBar active={filter} disabled={busy} onFilter={(k) => void applyFilter(k)} strings={strings}>
               {messagesAt('problems')}
             </FilterBar>
+            <UnitPathSection result={report.result} onSelect={(c) => void select(c, 'problems')} strings={strings} />
             <ProblemList
               key={report.block + report.result.units.length}
               groups={groups}
@@ -503,7 +510,8 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
               onSettings={setSettingsInput}
               summary={summary}
               busy={busy}
-              onWriteRanking={() => void writeRanking()}
+              ownSheets={ownSheetKinds(report.result.rubric).map((k) => k.preferred)}
+              onWriteOwnSheets={() => void writeSheets()}
               onDownload={(k) => void download(k)}
               onCopy={(t) => void copySummary(t, strings, speaker)}
               saved={settingsSaved}

@@ -33,6 +33,7 @@ export function downloadFile(data: Uint8Array | string, fileName: string, type: 
 /** The files' names: ASCII, with the year, as the command line's demo names them. */
 export const fileNames = {
   docx: (year: number) => `du-thao-quyet-dinh-${year}.docx`,
+  letters: (year: number) => `thu-ket-qua-${year}.docx`,
   csv: (year: number) => `xep-hang-${year}.csv`,
   json: (year: number) => `xep-hang-${year}.json`,
 };

@@ -2,9 +2,11 @@
  * The per-tier summary as the pane draws it, from whatever `tierCounts` returns: one group per
  * tier with the rubric's label, its counts, one chart per category of how its scored units
  * spread over the levels (when the rubric has levels) and one of how they spread over the grades
- * (when it has grades). Components draw this and name nothing themselves: tiers, categories, the
- * number of levels and the grades' names all come from the data.
+ * (when it has grades), and its weakest criteria. Components draw this and name nothing
+ * themselves: tiers, categories, criteria, the number of levels and the grades' names all come
+ * from the data.
  */
+import type { TierShortfalls } from '../report/shortfalls';
 import type { TierCounts } from '../report/tierCounts';
 import type { Strings } from './strings';
 
@@ -30,14 +32,42 @@ export interface ChartView {
   bars: ChartBar[];
 }
 
+/** A tier's weakest criteria (docs/lo-trinh.md, "Tiêu chí còn yếu"): average share of the maximum, units under the minimum. */
+export interface WeakestView {
+  id: string;
+  title: string;
+  rows: { key: string; label: string; percent: number; average: string; under: string }[];
+}
+
 export interface TierView {
   key: string;
   label: string;
   rows: CountRow[];
   charts: ChartView[];
+  weakest: WeakestView | null;
 }
 
-export function summaryView(tiers: TierCounts[], strings: Strings): TierView[] {
+/** How many of a tier's weakest criteria the pane shows. */
+export const WEAKEST_SHOWN = 5;
+
+function weakestView(key: string, tier: TierShortfalls | undefined, levels: boolean, strings: Strings): WeakestView | null {
+  if (!tier || tier.criteria.length === 0) return null;
+  const shown = tier.criteria.slice(0, WEAKEST_SHOWN);
+  return {
+    id: `weakest-${key}`,
+    title: strings.weakest.title(shown.length),
+    rows: shown.map((c) => ({
+      key: c.code,
+      label: strings.weakest.criterion(c.code, c.name),
+      percent: c.averagePercent,
+      average: strings.weakest.average(c.averagePercent),
+      under: strings.weakest.under(c.under, c.counted, levels),
+    })),
+  };
+}
+
+/** `weak`: each tier's criteria weakest first (../report/shortfalls); `levels`: the rubric has levels (what "under" means). */
+export function summaryView(tiers: TierCounts[], strings: Strings, weak: TierShortfalls[], levels: boolean): TierView[] {
   return tiers.map((t) => {
     const key = t.tier ?? 'unknown';
     const rows: CountRow[] = [
@@ -94,6 +124,17 @@ export function summaryView(tiers: TierCounts[], strings: Strings): TierView[] {
         bars,
       });
     }
-    return { key, label: t.tier === null ? strings.tierUnknown : t.label, rows, charts };
+    return {
+      key,
+      label: t.tier === null ? strings.tierUnknown : t.label,
+      rows,
+      charts,
+      weakest: weakestView(
+        key,
+        weak.find((w) => w.tier === t.tier),
+        levels,
+        strings,
+      ),
+    };
   });
 }

@@ -9,6 +9,7 @@
  * the ScoreResult without the workbook; only what goes into the workbook goes through here —
  * the decision settings kept with it included.
  */
+import type { OwnSheetPlan } from '../report/ownSheets';
 import type { DecisionSettings } from '../report/settings';
 import type { StoredSettings } from '../report/storedSettings';
 import type { CompiledRubric } from '../rubric/compiled';
@@ -113,12 +114,22 @@ export interface RoundTripCount {
   writes: number;
 }
 
-/** What writing the ranking sheet did. */
-export interface RankingSheetReport {
-  /** The sheet written: "Xếp hạng", or "Xếp hạng (CQĐT)" when staff have a "Xếp hạng" of their own. */
+/** Which of the add-in's own sheets (docs/bang-tong-hop.md, "Các trang riêng của add-in"). */
+export type OwnSheetKey = OwnSheetPlan['key'];
+
+/** One own sheet written. */
+export interface OwnSheetWritten {
+  key: OwnSheetKey;
+  /** Its name: "Xếp hạng", or "Xếp hạng (CQĐT)" when staff have a "Xếp hạng" of their own. */
   sheet: string;
   /** Why the sheet did not get its usual name, or null. */
   notice: string | null;
+}
+
+/** What writing the own sheets did. */
+export interface OwnSheetsReport {
+  /** In the order they were written: the ranking, the roadmap (rubrics with levels or grades), the weakest criteria. */
+  sheets: OwnSheetWritten[];
   /** What Excel did not take (print setup), in words. */
   notices: string[];
   roundTrips: RoundTripCount;
@@ -175,10 +186,12 @@ export interface WorkbookGateway {
   /** Keeps the decision settings with the workbook (document settings), saved at once. */
   saveDecisionSettings(settings: StoredSettings): Promise<Outcome<null>>;
   /**
-   * Writes the ranking tables as a sheet of their own, recreating only the sheet recorded by the
-   * name CQDT_XepHang; no other sheet is touched.
+   * Writes the add-in's own sheets — the ranking, the roadmap, the weakest criteria — each
+   * recreating only the sheet recorded by its defined name (CQDT_XepHang, CQDT_LoTrinh,
+   * CQDT_TieuChiYeu); no other sheet is touched, and the earlier sheets stay until all the new
+   * ones are complete.
    */
-  writeRankingSheet(result: ScoreResult, settings: DecisionSettings): Promise<Outcome<RankingSheetReport>>;
+  writeOwnSheets(result: ScoreResult, settings: DecisionSettings): Promise<Outcome<OwnSheetsReport>>;
   /** The active cell: its sheet, address and value. */
   selectedInputCell(): Promise<Outcome<SelectedCell>>;
   /**
@@ -194,8 +207,8 @@ export type OfficeErrorKind = 'cellEditMode' | 'denied' | 'busy' | 'notFound' | 
 /** What Score found after Excel stopped part-way through writing the block. */
 export type InterruptedWrite = 'notWritten' | 'written' | 'cleared' | 'unknown';
 
-/** What writing the ranking sheet left after Excel stopped part-way. */
-export type InterruptedRanking = 'notWritten' | 'finished' | 'unknown';
+/** What writing the own sheets left after Excel stopped part-way: all as before, all new, or not known. */
+export type InterruptedOwnSheets = 'notWritten' | 'finished' | 'unknown';
 
 /** The gateway's own sentences (the engine's messages are Vietnamese in every language). */
 export interface GatewayMessages {
@@ -205,7 +218,8 @@ export interface GatewayMessages {
   engineLead: Record<FailureReason, string> | null;
   /** `block`: where the result block is, as staff read a range: { sheet: 'Tổng hợp', range: 'X5:AK160' }. */
   scoreInterrupted: (state: InterruptedWrite, block: { sheet: string; range: string }) => string;
-  rankingInterrupted: (state: InterruptedRanking, sheet: string) => string;
+  /** `sheets`: the sheets being written, by the names they were to get. */
+  ownSheetsInterrupted: (state: InterruptedOwnSheets, sheets: string[]) => string;
   pageSetupFailed: string;
   settingsUnavailable: string;
   settingsSaveFailed: string;
@@ -219,7 +233,7 @@ export interface GatewayMessages {
   autoFilterTable: string;
   staffNotesKept: (count: number) => string;
   watchFailed: string;
-  rankingSheetRenamed: (staffSheet: string, used: string) => string;
+  ownSheetRenamed: (staffSheet: string, used: string) => string;
   appraisalHeaderMissing: (sheet: string) => string;
   appraisalColumnsMissing: (sheet: string, titles: string[]) => string;
   appraisalSheetProtected: (sheet: string) => string;

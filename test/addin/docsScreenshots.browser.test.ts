@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { vi } from '../../src/taskpane/strings/vi';
 import { PaneSession, ROOT, buildTestPane, describeInChromium, fake, startChromium } from './browser/paneHarness';
 import { seededSample } from './browser/seededSample';
@@ -49,6 +49,21 @@ describeInChromium('the user guide’s pictures', () => {
     }
   }
 
+  /** A picture of one part of the pane, at the pane's width. */
+  async function shotOf(page: Page, part: Locator, name: string): Promise<void> {
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur?.());
+    const box = (await part.boundingBox())!;
+    await page.screenshot({
+      path: path.join(OUT, name),
+      clip: { x: 0, y: Math.max(0, box.y - 8), width: VIEW.width, height: Math.ceil(box.height) + 16 },
+    });
+    taken.add(name);
+    if (process.env.UPDATE_DOCS_SCREENSHOTS === '1') {
+      fs.mkdirSync(DOCS, { recursive: true });
+      fs.copyFileSync(path.join(OUT, name), path.join(DOCS, name));
+    }
+  }
+
   async function scored(query = ''): Promise<Page> {
     const page = await session.open(query, VIEW);
     await page.waitForFunction(() => !(document.querySelector('[data-testid=score]') as HTMLButtonElement | null)?.disabled);
@@ -66,15 +81,22 @@ describeInChromium('the user guide’s pictures', () => {
     const page = await scored();
     await shot(page, 'sau-khi-cham.png');
 
+    // Each tier's weakest criteria, under its level charts.
+    const weakest = page.getByTestId('weakest-chart').last();
+    await weakest.scrollIntoViewIfNeeded();
+    await shotOf(page, weakest, 'tieu-chi-con-yeu.png');
+
     await page.locator('[data-tab=problems]').click();
     await page.getByRole('button', { name: vi.filters.attention }).click();
     await page.getByText(vi.filterApplied(vi.filters.attention)).waitFor();
+    await page.getByLabel(vi.path.unit, { exact: true }).selectOption({ label: 'Sở Xây dựng' });
+    await page.getByTestId('unit-path').locator('button.issue').first().waitFor();
     await shot(page, 'can-xu-ly.png');
 
     await page.locator('[data-tab=export]').click();
     await page.locator('[data-setting=decisionNumber]').fill('290');
-    await page.getByTestId('write-ranking').click();
-    await page.getByText(vi.rankingWritten('Xếp hạng')).waitFor();
+    await page.getByTestId('write-own-sheets').click();
+    await page.getByText(vi.sheetsWritten(['Xếp hạng', 'Lộ trình', 'Tiêu chí còn yếu'])).waitFor();
     await shot(page, 'xuat-ket-qua.png');
 
     await page.locator('[data-tab=appraisal]').click();

@@ -3,10 +3,11 @@
  * its operations in turn, keeping what ran before, as Excel does. Wherever it stops, the sheet
  * stays consistent — typed cells untouched, the block recorded, its values all new or all as
  * before (or cleared, never a mix) — the message says which, and the next Score leaves exactly
- * what an uninterrupted Score would. The ranking sheet: the earlier sheet stays until the new one
- * is complete, no half-written sheet is left, and print setup failing costs only a notice.
+ * what an uninterrupted Score would. The own sheets: the earlier sheets stay until every new one
+ * is complete, then all are new; no half-written sheet is left, a staff sheet of the same name
+ * is never touched, and print setup failing costs only a notice.
  */
-import { RANKING_DEFINED_NAME } from '../../src/report/rankingSheetPlan';
+import { ROADMAP_DEFINED_NAME } from '../../src/report/roadmapSheetPlan';
 import { RESULT_BLOCK_NAME } from '../../src/report/resultBlock';
 import { decisionSettings } from '../../src/report/settings';
 import type { MergedArea } from '../../src/sheet/grid';
@@ -14,7 +15,6 @@ import { vi } from '../../src/taskpane/strings/vi';
 import type { InterruptedWrite, Outcome } from '../../src/workbook/gateway';
 import { GatewayTuning, createOfficeGateway } from '../../src/workbook/office/officeGateway';
 import { parseSheetReference } from '../../src/workbook/office/references';
-import { RANKING_WORKING_SHEET } from '../../src/workbook/office/writeRankingSheet';
 import { cellsOutside, sheetDigest, staffNotes } from './fake/digest';
 import { FakeExcel } from './fake/fakeExcel';
 import type { ScoreResult } from '../../src/scoring/types';
@@ -169,17 +169,19 @@ describe('Score stopped by Excel part-way through its writes', () => {
   });
 });
 
-describe('the ranking sheet stopped by Excel part-way', () => {
+describe('the own sheets stopped by Excel part-way', () => {
   const settings = decisionSettings({ year: 2019 });
+  const OWN = ['Xếp hạng', 'Lộ trình', 'Tiêu chí còn yếu'];
 
   let prepared: Promise<{ state: WorkbookState; result: ScoreResult }> | null = null;
-  /** A workbook scored and exported once, copied for each run. */
+  /** A workbook scored and exported once, with a staff "Lộ trình" sheet beside ours, copied for each run. */
   async function exported() {
     prepared ??= (async () => {
       const layout = submissionWorkbook({ units: 40 });
+      layout.state.addSheet('Lộ trình').setRows([['Lộ trình chuyển đổi số của Sở']]);
       const gateway = createOfficeGateway(new FakeExcel(layout.state).host(), vi.gateway);
       const { result } = expectOk(await gateway.score());
-      expectOk(await gateway.writeRankingSheet(result, settings));
+      expectOk(await gateway.writeOwnSheets(result, settings));
       layout.state.activate(layout.sheet);
       return { state: layout.state, result };
     })();
@@ -189,60 +191,121 @@ describe('the ranking sheet stopped by Excel part-way', () => {
     return { state, excel, gateway: createOfficeGateway(excel.host(), vi.gateway), result };
   }
 
-  test('wherever its write stops: the earlier sheet stays whole until the new one is complete, nothing half-written is left', async () => {
+  /** Every sheet of the workbook as a user sees it, in tab order. */
+  const workbookDigest = (state: WorkbookState) => state.sheets.map((s) => [s.name, sheetDigest(state, s)]);
+
+  test('wherever the write stops: the earlier sheets stay whole until every new one is complete, then all are new; nothing half-written is left', async () => {
     const ref = await exported();
     ref.excel.resetSyncs();
-    expectOk(await ref.gateway.writeRankingSheet(ref.result, settings));
+    expectOk(await ref.gateway.writeOwnSheets(ref.result, settings));
     const [read, write] = ref.excel.syncs.map((s) => s.operations);
-    const newSheet = sheetDigest(ref.state, ref.state.sheet('Xếp hạng')!);
+    const names = ['Xếp hạng', 'Lộ trình (CQĐT)', 'Tiêu chí còn yếu'];
+    const after = workbookDigest(ref.state);
 
-    // Every operation of the swap at the end and of the start; the many look and merge operations between
-    // fail alike (the new sheet incomplete), so one in 25 of them.
-    const stops = [...Array(write).keys()].map((i) => i + 1).filter((k) => k <= 12 || k > write - 12 || k % 25 === 0);
+    // Every operation of the swaps at the end and of the start, and one in 9 between: the many look and merge
+    // operations of the three sheets fail alike (a new sheet incomplete).
+    const stops = [...Array(write).keys()].map((i) => i + 1).filter((k) => k <= 12 || k > write - 16 || k % 9 === 0);
+    const outcomes = { finished: 0, notWritten: 0 };
     for (const k of stops) {
       const run = await exported();
-      // Last year's sheet, so that the old and the new sheet differ.
-      const earlier = run.state.sheet('Xếp hạng')!;
-      earlier.setValue(0, 0, 'BẢNG XẾP HẠNG CŨ');
-      const before = sheetDigest(run.state, earlier);
+      // Last year's sheets, so that the old and the new sheets differ.
+      for (const name of names) run.state.sheet(name)!.setValue(0, 0, 'BẢNG CŨ');
+      const before = workbookDigest(run.state);
       run.excel.resetSyncs();
       run.excel.failAtOperation = read + k;
-      const out = await run.gateway.writeRankingSheet(run.result, settings);
-      const names = run.state.sheets.map((s) => s.name);
-      expect([k, names.includes(RANKING_WORKING_SHEET)]).toEqual([k, false]);
-      const sheet = run.state.sheet('Xếp hạng')!;
-      const now = sheetDigest(run.state, sheet);
+      const out = await run.gateway.writeOwnSheets(run.result, settings);
+      expect([k, run.state.sheets.filter((s) => s.name.includes('(đang ghi)')).map((s) => s.name)]).toEqual([k, []]);
       if (out.ok) {
-        // Stopped inside the swap: the add-in finished it.
-        expect([k, now]).toEqual([k, newSheet]);
+        // Stopped inside the swaps: the add-in finished them (print setup runs after).
+        outcomes.finished++;
+        expect([k, workbookDigest(run.state)]).toEqual([k, after]);
       } else {
-        expect([k, out.message]).toEqual([k, vi.gateway.rankingInterrupted('notWritten', 'Xếp hạng')]);
-        expect([k, now]).toEqual([k, before]);
+        outcomes.notWritten++;
+        expect([k, out.message]).toEqual([k, vi.gateway.ownSheetsInterrupted('notWritten', names)]);
+        expect([k, workbookDigest(run.state)]).toEqual([k, before]);
       }
-      expect(run.state.names.get(RANKING_DEFINED_NAME)).toMatch(/^='Xếp hạng'!/);
+      expect(run.state.names.get(ROADMAP_DEFINED_NAME)).toMatch(/^='Lộ trình \(CQĐT\)'!/);
+      // The staff sheet is never touched.
+      expect(run.state.sheet('Lộ trình')!.value(0, 0)).toBe('Lộ trình chuyển đổi số của Sở');
     }
-  }, 120_000);
+    // The swaps are thirteen operations (four a sheet, and the activation): stopped at the first, nothing was
+    // swapped yet; stopped at any of the twelve after it, the add-in finished them.
+    expect(outcomes.finished).toBe(12);
+    expect(outcomes.notWritten).toBe(stops.length - 12);
+  }, 240_000);
 
-  test('print setup refused by Excel: the sheet is written all the same, and the pane says what to set by hand', async () => {
+  test('split into several round trips: a connection lost after the second leaves the earlier sheets; lost after the last, the sheets are all new', async () => {
+    const ref = await exported();
+    expectOk(
+      await createOfficeGateway(ref.excel.host(), vi.gateway, { writeBudgetBytes: 40_000 }).writeOwnSheets(ref.result, settings),
+    );
+    const after = workbookDigest(ref.state);
+    const writes = ref.excel.syncs.length - 2; // less the read and the print setup
+    expect(writes).toBeGreaterThan(3);
+
+    // Last year's sheets, so that the old and the new sheets differ.
+    const markOld = (state: WorkbookState) => {
+      for (const name of ['Xếp hạng', 'Lộ trình (CQĐT)', 'Tiêu chí còn yếu']) state.sheet(name)!.setValue(0, 0, 'BẢNG CŨ');
+    };
+    const early = await exported();
+    markOld(early.state);
+    const before = workbookDigest(early.state);
+    early.excel.failOnSync = 3;
+    const gateway = createOfficeGateway(early.excel.host(), vi.gateway, { writeBudgetBytes: 40_000 });
+    const out = await gateway.writeOwnSheets(early.result, settings);
+    expect(out).toMatchObject({ ok: false, interrupted: true });
+    expect(workbookDigest(early.state)).toEqual(before);
+
+    const late = await exported();
+    markOld(late.state);
+    late.excel.failOnSync = 1 + writes;
+    const lateGateway = createOfficeGateway(late.excel.host(), vi.gateway, { writeBudgetBytes: 40_000 });
+    expectOk(await lateGateway.writeOwnSheets(late.result, settings));
+    expect(workbookDigest(late.state)).toEqual(after);
+  });
+
+  test('the first export stopped part-way: no sheet of the add-in is left, and the next export makes all three', async () => {
+    const layout = submissionWorkbook({ units: 40 });
+    const excel = new FakeExcel(layout.state);
+    const gateway = createOfficeGateway(excel.host(), vi.gateway);
+    const { result } = expectOk(await gateway.score());
+    const before = workbookDigest(layout.state);
+    excel.resetSyncs();
+    // The read, then about half of the write: the roadmap is being written.
+    excel.failAtOperation = 300;
+    const out = await gateway.writeOwnSheets(result, settings);
+    expect(out).toMatchObject({ ok: false, interrupted: true, message: vi.gateway.ownSheetsInterrupted('notWritten', OWN) });
+    expect(workbookDigest(layout.state)).toEqual(before);
+    expect([...layout.state.names.keys()]).toEqual([RESULT_BLOCK_NAME]);
+    const report = expectOk(await gateway.writeOwnSheets(result, settings));
+    expect(report.sheets.map((s) => s.sheet)).toEqual(OWN);
+    expect(layout.state.sheets.map((s) => s.name).slice(1)).toEqual(OWN);
+  });
+
+  test('print setup refused by Excel: the sheets are written all the same, and the pane says what to set by hand', async () => {
     const layout = submissionWorkbook({ units: 40 });
     const excel = new FakeExcel(layout.state);
     const gateway = createOfficeGateway(excel.host(), vi.gateway);
     const { result } = expectOk(await gateway.score());
     excel.resetSyncs();
-    // The read, the sheet's write, then the print setup: its last operation (the undocumented zoom) fails.
+    // The read, the sheets' write, then the print setup: its last operation (the undocumented zoom) fails.
     const probe = submissionWorkbook({ units: 40 });
     const probeExcel = new FakeExcel(probe.state);
     const probeGateway = createOfficeGateway(probeExcel.host(), vi.gateway);
     expectOk(await probeGateway.score());
     probeExcel.resetSyncs();
-    expectOk(await probeGateway.writeRankingSheet(result, settings));
+    expectOk(await probeGateway.writeOwnSheets(result, settings));
     const [read, write, page] = probeExcel.syncs.map((s) => s.operations);
     excel.failAtOperation = read + write + page;
-    const report = expectOk(await gateway.writeRankingSheet(result, settings));
+    const report = expectOk(await gateway.writeOwnSheets(result, settings));
     expect(report.notices).toEqual([vi.gateway.pageSetupFailed]);
-    expect(sheetDigest(layout.state, layout.state.sheet('Xếp hạng')!)).toEqual(
-      sheetDigest(probe.state, probe.state.sheet('Xếp hạng')!),
-    );
-    expect(layout.state.sheet('Xếp hạng')!.pageLayout.orientation).toBe('Landscape');
+    for (const name of OWN) {
+      expect([name, sheetDigest(layout.state, layout.state.sheet(name)!)]).toEqual([
+        name,
+        sheetDigest(probe.state, probe.state.sheet(name)!),
+      ]);
+      // Everything documented came before the zooms, so it stayed.
+      expect([name, layout.state.sheet(name)!.pageLayout.orientation]).toEqual([name, 'Landscape']);
+    }
   });
 });

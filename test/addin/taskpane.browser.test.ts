@@ -13,7 +13,15 @@ import { parse } from 'acorn';
 import type { Page } from 'playwright-core';
 import { BUILTIN_RUBRIC } from '../../src/rubric/builtin';
 import { CDS_2025_MAU } from '../../src/rubric/cds2025';
+import { RUBRIC_SHEET, rubricToRows } from '../../src/rubric/rubricSheet';
+import { buildCds2025Sample } from '../../src/sample/cds2025Sample';
+import { shortfalls } from '../../src/report/shortfalls';
 import { DOCUMENT_SETTINGS_KEY } from '../../src/report/storedSettings';
+import { unitSteps } from '../../src/scoring/nextStep';
+import type { ScoreResult } from '../../src/scoring/types';
+import { createOfficeGateway } from '../../src/workbook/office/officeGateway';
+import { FakeExcel } from './fake/fakeExcel';
+import { stateFromGrids } from './fixtures/fromGrids';
 import { en } from '../../src/taskpane/strings/en';
 import { vi } from '../../src/taskpane/strings/vi';
 import {
@@ -32,9 +40,17 @@ const BUILD = path.join(ROOT, 'test-output', 'addin-browser');
 const SHOTS = path.join(ROOT, 'test-output');
 const TABS = ['score', 'problems', 'export', 'appraisal', 'rubric'] as const;
 
+/** The seeded workbook scored in Node: what the pane must show. */
+async function expectedResult(): Promise<ScoreResult> {
+  const out = await createOfficeGateway(new FakeExcel(seededSample().state).host(), vi.gateway).score();
+  if (!out.ok) throw new Error(out.message);
+  return out.value.result;
+}
+
 describeInChromium('the task pane in Chromium', () => {
   let session: PaneSession;
-  const { textCell } = seededSample();
+  const seeded = seededSample();
+  const { textCell } = seeded;
 
   beforeAll(async () => {
     await buildTestPane(BUILD);
@@ -88,6 +104,8 @@ describeInChromium('the task pane in Chromium', () => {
           expect(await first.innerText()).toMatch(/is not a number/);
           expect(await page.locator('main').innerText()).not.toMatch(/không phải là số/);
         }
+        // The weakest criteria of each tier are on the page axe checks.
+        expect(await page.getByTestId('weakest-chart').count()).toBe(3);
         for (const id of TABS) {
           await tab(page, id);
           await page.locator(`#panel-${id}`).waitFor();
@@ -143,6 +161,117 @@ describeInChromium('the task pane in Chromium', () => {
     );
     expect(applied).toEqual([{ title: 'Cần chú ý', criteria: { filterOn: 'Custom', criterion1: '<>' } }]);
     expect(await page.getByRole('button', { name: vi.filters.attention }).getAttribute('aria-pressed')).toBe('true');
+    await page.close();
+  });
+
+  describe.each([
+    ['vi', vi, ''],
+    ['en', en, '?lang=en-US'],
+  ] as const)('the path to the next level, in %s', (_lang, strings, query) => {
+    test('a not-ranked unit’s path in words, each change selecting its cell; a unit with errors told to fix them first', async () => {
+      const result = await expectedResult();
+      const rubric = result.rubric;
+      // A provincial department not ranked in both categories, with a path of several changes (worked out in Node).
+      const unit = result.units.find((u) => u.name === 'Sở Xây dựng')!;
+      expect(unit.categories.map((c) => c.level)).toEqual([null, null]);
+      const steps = unitSteps(result, unit)!;
+      const results = steps.levels.get('results')!;
+      if (results.step.kind !== 'path') throw new Error('expected a path');
+      expect(results.step.changes.length).toBeGreaterThan(1);
+
+      const page = await open(query);
+      await scoreEnabled(page);
+      await page.getByTestId('score').click();
+      await page.getByTestId('result').waitFor();
+      await tab(page, 'problems');
+      const choose = page.getByLabel(strings.path.unit, { exact: true });
+      // The not-ranked units come first, in their own group.
+      const groups = await choose.locator('optgroup').evaluateAll((g) => g.map((x) => x.getAttribute('label')));
+      expect(groups[0]).toBe(strings.path.groups.notRanked);
+      await choose.selectOption({ label: unit.name });
+      const pane = page.getByTestId('unit-path');
+      await pane.getByRole('heading', { name: unit.name }).waitFor();
+
+      const target = pane.locator('.path-target').filter({
+        has: page.getByRole('heading', { name: strings.path.now('Kết quả Chính quyền điện tử', strings.notRankedLong) }),
+      });
+      const words = strings.path.target(rubric, results);
+      const changes = target.locator('button.issue');
+      expect(await changes.allInnerTexts()).toEqual(
+        results.step.changes.map((c) => `${c.cell}\n${strings.path.change(rubric, c)}`),
+      );
+      if (strings === vi) {
+        // The department's words, as the "Lộ trình" sheet and the letters say them.
+        expect(await target.locator('.path-frame').allInnerTexts()).toEqual([`→ ${words}`]);
+        expect(words).toBe('Mức 4 hạng mục Kết quả Chính quyền điện tử');
+        expect(await changes.first().innerText()).toMatch(/^[A-Z]+\d+\nK\d+ - .+: từ \d+ lên \d+$/);
+      } else {
+        expect(await target.locator('.path-frame').allInnerTexts()).toEqual([`To reach ${words}:`]);
+        expect(words).toBe('Level 4 in Kết quả Chính quyền điện tử');
+        expect(await changes.first().innerText()).toMatch(/^[A-Z]+\d+\nchange K\d+ \(.+\) from \d+ to \d+$/);
+        expect(await pane.innerText()).not.toMatch(/ lên |Mức 4 hạng mục/);
+      }
+
+      // A change's cell selected on the sheet.
+      const second = results.step.changes[1];
+      await changes.nth(1).click();
+      await page.waitForFunction(
+        (cell) =>
+          (window as unknown as { __fakeExcel: { state: { selection: { address: string } | null } } }).__fakeExcel.state.selection
+            ?.address === cell,
+        second.cell,
+      );
+      expect(await fake(page, 'return state.selection;')).toEqual({ sheet: 'Tổng hợp', address: second.cell });
+      expect([strings.lang, await axeViolations(page)]).toEqual([strings.lang, []]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+      if (strings === vi) await page.screenshot({ path: path.join(SHOTS, 'taskpane-path.png') });
+
+      // Sở Tài chính's negative count keeps it from any path until fixed: the cell, told as a problem.
+      await choose.selectOption({ label: 'Sở Tài chính' });
+      await pane.getByRole('heading', { name: 'Sở Tài chính' }).waitFor();
+      expect(await pane.innerText()).toContain(strings.path.fixErrors);
+      const fix = pane.locator('button.issue');
+      expect(await fix.count()).toBe(1);
+      await fix.click();
+      await page.waitForFunction(
+        (cell) =>
+          (window as unknown as { __fakeExcel: { state: { selection: { address: string } | null } } }).__fakeExcel.state.selection
+            ?.address === cell,
+        seeded.negativeCell,
+      );
+      await page.close();
+    });
+  });
+
+  test('each tier’s weakest criteria under its levels: the five weakest, average share and units under the minimum', async () => {
+    const result = await expectedResult();
+    const tiers = shortfalls(result);
+    const page = await open();
+    await scoreEnabled(page);
+    await page.getByTestId('score').click();
+    await page.getByTestId('result').waitFor();
+    const charts = page.getByTestId('weakest-chart');
+    expect(await charts.count()).toBe(tiers.length);
+    for (const [i, t] of tiers.entries()) {
+      const chart = charts.nth(i);
+      expect(await chart.locator('figcaption').innerText()).toBe(vi.weakest.title(5));
+      const rows = t.criteria.slice(0, 5);
+      expect(await chart.locator('li .weakest-name').allInnerTexts()).toEqual(rows.map((c) => `${c.code} – ${c.name}`));
+      expect(await chart.locator('li .weakest-figures').allInnerTexts()).toEqual(
+        rows.map((c) => `bình quân đạt ${c.averagePercent}% · ${c.under}/${c.counted} đơn vị dưới mức tối thiểu`),
+      );
+      // The bar is as long as the average share of the track.
+      const widths = await chart
+        .locator('.weakest-track')
+        .evaluateAll((els) => els.map((e) => (e.firstElementChild as HTMLElement).offsetWidth / (e as HTMLElement).offsetWidth));
+      widths.forEach((w, k) => expect(Math.abs(w - rows[k].averagePercent / 100)).toBeLessThan(0.02));
+    }
+    // The communes: the two criteria no commune scores on, as the 2019 notice says.
+    const communes = tiers.find((t) => t.tier === 'commune')!;
+    expect(communes.criteria.slice(0, 2).map((c) => [c.averagePercent, c.under, c.counted])).toEqual([
+      [0, 109, 109],
+      [0, 109, 109],
+    ]);
     await page.close();
   });
 
@@ -252,6 +381,22 @@ describeInChromium('the task pane in Chromium', () => {
     for (const grade of CDS_2025_MAU.grades!) expect(chart).toContain(`${grade.name}:`);
     expect(await page.getByRole('img', { name: /Phân bố mức/ }).count()).toBe(0);
     expect(await page.locator('table.counts').first().innerText()).not.toMatch(/Không xếp hạng/);
+    // Without levels, "weak" is under half the maximum.
+    expect(await page.getByTestId('weakest-chart').first().innerText()).toMatch(/đơn vị dưới một nửa điểm tối đa/);
+    // The path is to the next grade: a unit below the top grade, found in Node on the same workbook.
+    const sample = buildCds2025Sample();
+    const state = stateFromGrids([...sample.sheets, { name: RUBRIC_SHEET, rows: rubricToRows(CDS_2025_MAU), merges: [] }]);
+    const scored = await createOfficeGateway(new FakeExcel(state).host(), vi.gateway).score();
+    if (!scored.ok) throw new Error(scored.message);
+    const unit = scored.value.result.units.find(
+      (u) => u.status === 'scored' && unitSteps(scored.value.result, u)?.grade?.step.kind === 'path',
+    )!;
+    const grade = unitSteps(scored.value.result, unit)!.grade!;
+    await tab(page, 'problems');
+    await page.getByLabel(vi.path.unit, { exact: true }).selectOption({ label: unit.name });
+    const target = page.getByTestId('unit-path').locator('.path-target');
+    await target.getByRole('heading', { name: vi.path.now(vi.path.gradeWhat, unit.grade!) }).waitFor();
+    expect(await target.locator('.path-frame').innerText()).toBe(`→ xếp loại ${grade.grade}`);
     for (const id of TABS) {
       await tab(page, id);
       expect([id, await axeViolations(page)]).toEqual([id, []]);
@@ -267,6 +412,11 @@ describeInChromium('the task pane in Chromium', () => {
     const background = await page.evaluate(() => getComputedStyle(document.querySelector('.provider')!).backgroundColor);
     const [r, g, b] = background.match(/\d+/g)!.map(Number);
     expect(r + g + b).toBeLessThan(3 * 80);
+    expect(await page.getByTestId('weakest-chart').count()).toBe(3);
+    // A unit's path shown too, before axe looks at every tab.
+    await tab(page, 'problems');
+    await page.getByLabel(vi.path.unit, { exact: true }).selectOption({ label: 'Sở Xây dựng' });
+    await page.getByTestId('unit-path').locator('button.issue').first().waitFor();
     for (const id of TABS) {
       await tab(page, id);
       expect([id, await axeViolations(page)]).toEqual([id, []]);

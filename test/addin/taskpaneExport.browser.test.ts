@@ -1,7 +1,7 @@
 /**
  * The task pane's export, appraisal and last-year sections in Chromium, over the same seeded
- * sample as taskpane.browser.test.ts: the ranking sheet written into the fake workbook, the
- * decision draft, CSV and JSON caught as downloads and opened, a verified value recorded and
+ * sample as taskpane.browser.test.ts: the add-in's own sheets written into the fake workbook, the
+ * decision draft, the result letters, CSV and JSON caught as downloads and opened, a verified value recorded and
  * scored again, last year's RESULT.json and scored workbook compared — the figures checked
  * against the engine run in Node on the same workbook, and no serious accessibility violation.
  */
@@ -10,7 +10,9 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import type { Download, Page } from 'playwright-core';
 import { resultJson } from '../../src/report/resultJson';
+import { stepLines, targetWords } from '../../src/report/stepWords';
 import { summaryParagraph } from '../../src/report/summary';
+import { unitSteps } from '../../src/scoring/nextStep';
 import { compareYears, previousFromJson } from '../../src/scoring/compareYears';
 import type { ScoreResult } from '../../src/scoring/types';
 import { en } from '../../src/taskpane/strings/en';
@@ -30,6 +32,7 @@ import { FakeExcel } from './fake/fakeExcel';
 
 const BUILD = path.join(ROOT, 'test-output', 'addin-browser-export');
 const SCREENSHOTS = path.join(ROOT, 'test-output');
+const OWN = ['Xếp hạng', 'Lộ trình', 'Tiêu chí còn yếu'];
 
 /** The seeded workbook scored in Node: what the pane must show. */
 async function expectedResult(): Promise<ScoreResult> {
@@ -86,22 +89,28 @@ describeInChromium('export, appraisal and last year in the task pane', () => {
     return page;
   }
 
-  test('export: ranking sheet, decision draft (.docx, loaded on demand), CSV and JSON, the summary with its figures', async () => {
+  test('export: the own sheets, decision draft and result letters (.docx, loaded on demand), CSV and JSON, the summary with its figures', async () => {
     const page = await scoredPane();
     const summary = summaryParagraph(expected);
     expect(summary).toContain('84,95'); // the best provincial total once Sở Tài chính's error keeps it out
     expect(await page.getByTestId('summary-paragraph').innerText()).toBe(summary);
     // The Word writer is a part of its own, fetched only when asked for.
-    expect(session.loaded.some((url) => /decision-draft\.[0-9a-f]+\.js$/.test(url))).toBe(false);
+    const fetched = (part: string) => session.loaded.some((url) => new RegExp(`/${part}\\.[0-9a-f]+\\.js$`).test(url));
+    expect([fetched('docx'), fetched('decision-draft'), fetched('unit-letters')]).toEqual([false, false, false]);
 
-    await page.getByTestId('write-ranking').click();
-    await page.getByText(vi.rankingWritten('Xếp hạng')).waitFor();
-    const ranking = await fake<{ title: unknown; name: string }>(
+    await page.getByTestId('write-own-sheets').click();
+    await page.getByText(vi.sheetsWritten(OWN)).waitFor();
+    const written = await fake<{ names: string[]; title: unknown; ranking: string; roadmap: string; filter: unknown }>(
       page,
-      `const s = state.sheet('Xếp hạng'); return { title: s.value(0, 0), name: state.names.get('CQDT_XepHang') };`,
+      `const s = state.sheet('Xếp hạng'); const r = state.sheet('Lộ trình');
+       return { names: state.sheets.map((x) => x.name), title: s.value(0, 0), ranking: state.names.get('CQDT_XepHang'),
+                roadmap: state.names.get('CQDT_LoTrinh'), filter: r.autoFilter && r.autoFilter.area };`,
     );
-    expect(ranking.title).toBe('KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI MỨC ĐỘ XÂY DỰNG CHÍNH QUYỀN ĐIỆN TỬ CÁC CẤP NĂM 2018');
-    expect(ranking.name).toMatch(/^='Xếp hạng'!\$A\$1:\$[A-Z]+\$\d+$/);
+    expect(written.names).toEqual(['Tổng hợp', 'Danh mục đơn vị', ...OWN]);
+    expect(written.title).toBe('KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI MỨC ĐỘ XÂY DỰNG CHÍNH QUYỀN ĐIỆN TỬ CÁC CẤP NĂM 2018');
+    expect(written.ranking).toMatch(/^='Xếp hạng'!\$A\$1:\$[A-Z]+\$\d+$/);
+    expect(written.roadmap).toMatch(/^='Lộ trình'!\$A\$1:\$J\$\d+$/);
+    expect(written.filter).toMatchObject({ left: 0, right: 9 });
 
     // Settings: the year found in the sheet's title, a decision number typed for the draft.
     expect(await page.locator('[data-setting=year]').getAttribute('placeholder')).toBe('2018');
@@ -115,7 +124,23 @@ describeInChromium('export, appraisal and last year in the task pane', () => {
     expect(text).toContain('Số: 290/QĐ-UBND');
     expect(text).toContain(summary);
     await page.getByText(vi.downloaded('du-thao-quyet-dinh-2018.docx')).waitFor();
-    expect(session.loaded.some((url) => /decision-draft\.[0-9a-f]+\.js$/.test(url))).toBe(true);
+    expect([fetched('docx'), fetched('decision-draft'), fetched('unit-letters')]).toEqual([true, true, false]);
+
+    // The result letters: one section per unit, with its path to the next level in the department's words.
+    const letters = await downloadFrom(page, 'download-letters');
+    expect(letters.suggestedFilename()).toBe('thu-ket-qua-2018.docx');
+    const lettersText = await docxText(await bytesOf(letters));
+    const builder = expected.units.find((u) => u.name === 'Sở Xây dựng')!;
+    const steps = unitSteps(expected, builder)!;
+    const results = steps.levels.get('results')!;
+    expect(results.step.kind).toBe('path');
+    const target = targetWords(expected.rubric, results);
+    expect(lettersText).toContain(`Để lên ${target}:`);
+    for (const line of stepLines(expected.rubric, results.step, target).filter((l) => !l.startsWith('→')))
+      expect(lettersText).toContain(`- ${line}`);
+    expect(lettersText.match(/THÔNG BÁO KẾT QUẢ ĐÁNH GIÁ/g)?.length).toBe(expected.units.filter((u) => u.tier !== null).length);
+    await page.getByText(vi.downloaded('thu-ket-qua-2018.docx')).waitFor();
+    expect(fetched('unit-letters')).toBe(true);
 
     const csv = await bytesOf(await downloadFrom(page, 'download-csv'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -154,13 +179,13 @@ describeInChromium('export, appraisal and last year in the task pane', () => {
   test('in English when Office runs in English', async () => {
     const page = await scoredPane('export', '?lang=en-US');
     for (const title of [en.exportTitle, en.previousTitle]) await page.getByRole('heading', { name: title }).waitFor();
-    await page.getByRole('button', { name: en.writeRanking }).click();
-    await page.getByText(en.rankingWritten('Xếp hạng')).waitFor();
+    await page.getByRole('button', { name: en.writeOwnSheets }).click();
+    await page.getByText(en.sheetsWritten(OWN)).waitFor();
     await page.locator('[data-tab=appraisal]').click();
     await page.getByRole('heading', { name: en.appraisalTitle }).waitFor();
     expect(await page.getByTestId('appraisal-why').innerText()).toBe(en.why.cell);
     // A verified value that is not a number: told in English from what the problem carries.
-    // Back on the summary sheet (writing the ranking sheet showed it), Sở Tài chính's negative count selected.
+    // Back on the summary sheet (writing the sheets showed the ranking), Sở Tài chính's negative count selected.
     await fake(
       page,
       `state.activate(sheet); state.selection = { sheet: 'Tổng hợp', address: '${seeded.negativeCell}' }; return null;`,

@@ -1,7 +1,8 @@
 /**
- * "Xuất kết quả": the decision settings (saved with the workbook), the ranking sheet written into
- * the workbook, the decision draft and the ranking downloaded, and the summary paragraph to read
- * or copy. Every button is disabled while the year is not valid, and says why.
+ * "Xuất kết quả": the decision settings (saved with the workbook), the add-in's own sheets
+ * written into the workbook (ranking, roadmap, weakest criteria), the decision draft, the result
+ * letters and the ranking downloaded, and the summary paragraph to read or copy. Every button is
+ * disabled while the year is not valid, and says why.
  */
 import { Button, Field, Input } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
@@ -10,7 +11,7 @@ import { parseYear } from '../decisionSettingsInput';
 import type { Strings } from '../strings';
 import { SummaryParagraph } from './SummaryParagraph';
 
-export type DownloadKind = 'docx' | 'csv' | 'json';
+export type DownloadKind = 'docx' | 'letters' | 'csv' | 'json';
 
 export interface ExportSectionProps {
   settings: SettingsInput;
@@ -18,7 +19,9 @@ export interface ExportSectionProps {
   onSettings: (next: SettingsInput) => void;
   summary: string;
   busy: boolean;
-  onWriteRanking: () => void;
+  /** The add-in's own sheets the write button makes, by their usual names. */
+  ownSheets: string[];
+  onWriteOwnSheets: () => void;
   onDownload: (kind: DownloadKind) => void;
   onCopy: (text: string) => void;
   /** The settings are saved with the workbook (shown quietly under the form). */
@@ -71,11 +74,25 @@ export function ExportSection(props: ExportSectionProps) {
       </fieldset>
 
       <div className="actions export-actions">
-        <Button appearance="primary" disabledFocusable={disabled} onClick={props.onWriteRanking} data-testid="write-ranking">
-          {strings.writeRanking}
+        <Button
+          appearance="primary"
+          disabledFocusable={disabled}
+          onClick={props.onWriteOwnSheets}
+          aria-describedby="own-sheets-hint"
+          data-testid="write-own-sheets"
+        >
+          {strings.writeOwnSheets}
         </Button>
+      </div>
+      <p id="own-sheets-hint" className="muted small">
+        {strings.ownSheetsHint(props.ownSheets)}
+      </p>
+      <div className="actions export-actions">
         <Button disabledFocusable={disabled} onClick={() => props.onDownload('docx')} data-testid="download-docx">
           {strings.downloadDocx}
+        </Button>
+        <Button disabledFocusable={disabled} onClick={() => props.onDownload('letters')} data-testid="download-letters">
+          {strings.downloadLetters}
         </Button>
         <Button disabledFocusable={disabled} onClick={() => props.onDownload('csv')} data-testid="download-csv">
           {strings.downloadCsv}

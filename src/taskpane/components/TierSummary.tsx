@@ -1,11 +1,12 @@
 /**
- * Per-tier counts after scoring and the level charts, drawn from the summary view
- * (summaryView.ts): every label comes from the data.
+ * Per-tier counts after scoring, the level charts and the weakest criteria, drawn from the
+ * summary view (summaryView.ts): every label comes from the data.
  */
 import { formatCount } from '../../scoring/viFormat';
 import type { Strings } from '../strings';
 import type { TierView } from '../summaryView';
 import { LevelChart } from './LevelChart';
+import { WeakestChart } from './WeakestChart';
 
 export function TierSummary({ tiers, strings }: { tiers: TierView[]; strings: Strings }) {
   return (
@@ -29,6 +30,7 @@ export function TierSummary({ tiers, strings }: { tiers: TierView[]; strings: St
             {t.charts.map((chart) => (
               <LevelChart key={chart.id} chart={chart} />
             ))}
+            {t.weakest && <WeakestChart view={t.weakest} />}
           </div>
         );
       })}

@@ -4,7 +4,10 @@
  * sheet, the decision draft — stays Vietnamese: it is the department's record. Names that come
  * from the rubric or the sheet (tiers, categories, inputs, units) are shown as they are written.
  */
-import type { FailureReason, InterruptedRanking, InterruptedWrite, ScoreProgress } from '../../workbook/gateway';
+import { valueWords } from '../../report/stepWords';
+import type { CompiledRubric } from '../../rubric/compiled';
+import type { StepAdvice, StepChange, StepValue } from '../../scoring/nextStep';
+import type { FailureReason, InterruptedOwnSheets, InterruptedWrite, ScoreProgress } from '../../workbook/gateway';
 import type { IssueFacts, IssueWords } from '../issueText';
 import type { Strings } from './vi';
 
@@ -22,13 +25,42 @@ const interrupted: Record<InterruptedWrite, (block: BlockPlace) => string> = {
     `Excel stopped part-way and did not let the add-in check how far it got: ${where(block)} may be only partly written. No value staff typed was changed; the block is recorded, so the next Score rewrites it whole.`,
 };
 
-const rankingInterrupted: Record<InterruptedRanking, (sheet: string) => string> = {
-  notWritten: (sheet) =>
-    `Excel stopped before sheet "${sheet}" was complete, so the earlier sheet (if any) is as it was and no half-written sheet is left. Click Write the ranking sheet again.`,
-  finished: (sheet) => `Sheet "${sheet}" written.`,
-  unknown: (sheet) =>
-    `Excel stopped while writing sheet "${sheet}" and did not let the add-in check how far it got. The earlier sheet is replaced only once the new one is complete; a sheet "Xếp hạng (đang ghi)" may be left, and the next export removes it. Click Write the ranking sheet again.`,
+const sheetList = (sheets: string[]) => `${sheets.length > 1 ? 'sheets' : 'sheet'} ${sheets.map((s) => `"${s}"`).join(', ')}`;
+
+const ownSheetsInterrupted: Record<InterruptedOwnSheets, (sheets: string[]) => string> = {
+  notWritten: (sheets) =>
+    `Excel stopped before ${sheetList(sheets)} were complete, so the earlier sheets (if any) are as they were and no half-written sheet is left. Click Write the result sheets again.`,
+  finished: (sheets) => `Wrote ${sheetList(sheets)}.`,
+  unknown: (sheets) =>
+    `Excel stopped while writing ${sheetList(sheets)} and did not let the add-in check how far it got. The earlier sheets are replaced only once the new ones are complete; a sheet whose name ends in "(đang ghi)" may be left, and the next export removes it. Click Write the result sheets again.`,
 };
+
+/** A value of a path as the sheet takes it: numbers as staff type them, yes/no as the words the sheet reads. */
+function valueEn(rubric: CompiledRubric, input: string, v: StepValue): string {
+  if (v === null) return '(blank)';
+  if (typeof v === 'boolean') return v ? 'Có (yes)' : 'Không (no)';
+  if (typeof v === 'string') return `“${v}”`;
+  return valueWords(rubric, input, v);
+}
+
+function changeEn(rubric: CompiledRubric, c: StepChange): string {
+  const inp = rubric.inputByCode.get(c.input);
+  const label = inp ? `${inp.code} (${inp.name})` : c.input;
+  if (c.from === null) return `enter ${valueEn(rubric, c.input, c.to)} in ${label}`;
+  if (typeof c.to === 'boolean') return `set ${label} to ${valueEn(rubric, c.input, c.to)}`;
+  return `change ${label} from ${valueEn(rubric, c.input, c.from)} to ${valueEn(rubric, c.input, c.to)}`;
+}
+
+function targetEn(rubric: CompiledRubric, t: { category?: string; level?: number; grade?: string }): string {
+  if (t.grade !== undefined) return `grade ${t.grade}`;
+  const category = rubric.rubric.categories.find((c) => c.id === t.category);
+  return `Level ${t.level}${category ? ` in ${category.name}` : ''}`;
+}
+
+function adviceEn(rubric: CompiledRubric, a: StepAdvice): string {
+  const inp = rubric.inputByCode.get(a.input);
+  return `Note: ${inp ? `${inp.code} (${inp.name})` : a.input} is blank; enter it, as no part of it can count until then.`;
+}
 
 const engineLead: Record<FailureReason, string> = {
   rubric: 'The rubric cannot be read: its sheet or file has a mistake (details below, in Vietnamese, as the sheet is).',
@@ -204,6 +236,35 @@ export const en: Strings = {
   status: { scored: 'Scored', error: 'To fix', missing: 'No report' },
   issue: issueWords,
 
+  path: {
+    title: 'Path to the next level',
+    hint: 'Choose a unit: the pane shows the fewest entries it would have to change to reach its next level (or grade), everything else unchanged. Click a cell to select it on the sheet.',
+    unit: 'Unit',
+    choose: 'Choose a unit…',
+    groups: { notRanked: 'Not ranked in a category', error: 'To fix', other: 'Other units' },
+    where: (tier, row) => `${tier}, row ${row}`,
+    now: (what, now) => `${what} (now: ${now})`,
+    gradeWhat: 'Grade',
+    noGrade: 'no grade yet',
+    target: targetEn,
+    lead: (target) => `To reach ${target}:`,
+    tail: () => null,
+    change: changeEn,
+    advice: adviceEn,
+    unreachable: (target) =>
+      `${target} cannot be reached by changing the entries that may change, even with all of them at their limits.`,
+    fixErrors: 'This unit has entries in error: fix the cells below first, then score again to see its path to the next level.',
+    top: 'This unit is at the top level (or grade): there is no next one.',
+    none: 'No unit has been scored, so there is no path to show.',
+  },
+
+  weakest: {
+    title: (n) => `The ${n} weakest criteria (average share of the maximum)`,
+    criterion: (code, name) => `${code} – ${name}`,
+    under: (under, counted, levels) => `${under} of ${counted} units ${levels ? 'under the minimum' : 'under half the maximum'}`,
+    average: (percent) => `average ${percent}%`,
+  },
+
   dismiss: 'Dismiss',
 
   command: {
@@ -227,13 +288,17 @@ export const en: Strings = {
     committee: 'Issuing body',
     department: 'Proposing department',
   },
-  writeRanking: 'Write the ranking sheet',
-  rankingWritten: (sheet) => `Sheet "${sheet}" written.`,
+  writeOwnSheets: 'Write the result sheets',
+  ownSheetsHint: (sheets) =>
+    `Creates or rewrites ${sheetList(sheets)} (in Vietnamese, as the decision is). The add-in’s earlier sheets are replaced only once the new ones are complete; sheets made by staff are never touched.`,
+  sheetsWritten: (sheets) => `Wrote ${sheetList(sheets)}.`,
   downloadDocx: 'Download the draft decision (.docx)',
   downloadCsv: 'Download the ranking (.csv, opens in Excel)',
+  downloadLetters: 'Download the result letters to each unit (.docx)',
   downloadMore: 'Other files',
   downloadJson: 'Download the ranking data for other software',
   preparingDocx: 'Preparing the draft decision…',
+  preparingLetters: 'Preparing the result letters…',
   downloaded: (file) => `File "${file}" handed to the browser to download (usually into the Downloads folder).`,
   downloadDesktopHint:
     'Excel installed on a computer may block downloads from this pane: if no file appears, open the workbook in Excel on the web, or ask IT to make the draft with the command line.',
@@ -321,9 +386,9 @@ export const en: Strings = {
     },
     engineLead,
     scoreInterrupted: (state, block) => interrupted[state](block),
-    rankingInterrupted: (state, sheet) => rankingInterrupted[state](sheet),
+    ownSheetsInterrupted: (state, sheets) => ownSheetsInterrupted[state](sheets),
     pageSetupFailed:
-      'The ranking sheet is written, but Excel did not take all of its print setup. On the Page Layout tab, choose A4 landscape, fit to 1 page wide, and repeat the table’s header row.',
+      'The sheets are written, but Excel did not take all of their print setup. On each sheet’s Page Layout tab, choose A4 landscape, fit to 1 page wide, and repeat the table’s header row.',
     settingsUnavailable:
       'Excel does not let the add-in save the draft details with the file: they are kept until the pane closes.',
     settingsSaveFailed:
@@ -344,8 +409,8 @@ export const en: Strings = {
     staffNotesKept: (count) =>
       `${count} invalid cells already had a staff note: it was kept, and the message is in the Ghi chú column and in this pane.`,
     watchFailed: 'Cannot follow sheet changes: click "Read the workbook again" after switching sheets.',
-    rankingSheetRenamed: (staffSheet, used) =>
-      `The workbook already has a "${staffSheet}" sheet made by staff, so it was left as it is; the ranking was written to sheet "${used}".`,
+    ownSheetRenamed: (staffSheet, used) =>
+      `The workbook already has a "${staffSheet}" sheet made by staff, so it was left as it is; the add-in wrote sheet "${used}" instead.`,
     appraisalHeaderMissing: (sheet) =>
       `Sheet "${sheet}" has no header row with "Tên đơn vị", "Mã chỉ số" and "Số liệu thẩm định", so no appraisal row can be added. Add the header row or rename that sheet; nothing was written.`,
     appraisalColumnsMissing: (sheet, titles) =>

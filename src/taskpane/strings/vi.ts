@@ -4,7 +4,10 @@
  * detail goes behind "Chi tiết kỹ thuật". What is written into the workbook (Ghi chú, notes,
  * "Cần chú ý") is not here: it is the engine's, Vietnamese in every language.
  */
-import type { GatewayMessages, InterruptedRanking, InterruptedWrite, ScoreProgress } from '../../workbook/gateway';
+import type { GatewayMessages, InterruptedOwnSheets, InterruptedWrite, ScoreProgress } from '../../workbook/gateway';
+import { changeWords, targetWords } from '../../report/stepWords';
+import type { CompiledRubric } from '../../rubric/compiled';
+import type { StepAdvice } from '../../scoring/nextStep';
 import type { IssueWords } from '../issueText';
 
 type BlockPlace = { sheet: string; range: string };
@@ -21,12 +24,15 @@ const interrupted: Record<InterruptedWrite, (block: BlockPlace) => string> = {
     `Excel dừng lại giữa lúc ghi và không cho kiểm tra đã ghi đến đâu: ${where(block)} có thể chỉ được ghi một phần. Số liệu cán bộ đã nhập không bị thay đổi; vùng này đã được ghi nhận nên lần bấm Chấm điểm sau sẽ ghi lại toàn bộ.`,
 };
 
-const rankingInterrupted: Record<InterruptedRanking, (sheet: string) => string> = {
-  notWritten: (sheet) =>
-    `Excel dừng lại trước khi ghi xong trang "${sheet}" nên trang cũ (nếu có) vẫn giữ nguyên và không có trang dở dang nào. Hãy bấm Ghi trang Xếp hạng lần nữa.`,
-  finished: (sheet) => `Đã ghi trang "${sheet}".`,
-  unknown: (sheet) =>
-    `Excel dừng lại giữa lúc ghi trang "${sheet}" và không cho kiểm tra đã ghi đến đâu. Trang cũ chỉ bị thay khi trang mới đã ghi xong; có thể còn một trang "Xếp hạng (đang ghi)" — lần ghi sau sẽ tự xoá nó. Hãy bấm Ghi trang Xếp hạng lần nữa.`,
+/** "Xếp hạng", "Lộ trình" and "Tiêu chí còn yếu", with "các trang" before more than one. */
+const sheetList = (sheets: string[]) => `${sheets.length > 1 ? 'các trang' : 'trang'} ${sheets.map((s) => `"${s}"`).join(', ')}`;
+
+const ownSheetsInterrupted: Record<InterruptedOwnSheets, (sheets: string[]) => string> = {
+  notWritten: (sheets) =>
+    `Excel dừng lại trước khi ghi xong ${sheetList(sheets)} nên các trang cũ (nếu có) vẫn giữ nguyên và không có trang dở dang nào. Hãy bấm Ghi các trang kết quả lần nữa.`,
+  finished: (sheets) => `Đã ghi ${sheetList(sheets)}.`,
+  unknown: (sheets) =>
+    `Excel dừng lại giữa lúc ghi ${sheetList(sheets)} và không cho kiểm tra đã ghi đến đâu. Trang cũ chỉ bị thay khi các trang mới đã ghi xong; có thể còn trang có tên kết thúc bằng "(đang ghi)" — lần ghi sau sẽ tự xoá. Hãy bấm Ghi các trang kết quả lần nữa.`,
 };
 
 const progress = (p: ScoreProgress, sheet: string | null): string => {
@@ -145,6 +151,35 @@ export const vi = {
   status: { scored: 'Đã chấm', error: 'Cần sửa', missing: 'Không gửi báo cáo' },
   issue: issueWords,
 
+  path: {
+    title: 'Lộ trình nâng mức',
+    hint: 'Chọn một đơn vị: ngăn chỉ ra những số liệu ít nhất cần thay đổi để đơn vị lên mức (hoặc xếp loại) kế tiếp, các số liệu khác giữ nguyên. Bấm vào ô để chọn ô đó trên trang.',
+    unit: 'Đơn vị',
+    choose: 'Chọn đơn vị…',
+    groups: { notRanked: 'Có hạng mục không xếp hạng', error: 'Cần sửa số liệu', other: 'Các đơn vị khác' },
+    where: (tier: string, row: number) => `${tier}, dòng ${row}`,
+    now: (what: string, now: string) => `${what} (hiện nay: ${now})`,
+    gradeWhat: 'Xếp loại',
+    noGrade: 'chưa xếp loại',
+    target: targetWords,
+    lead: (_target: string): string | null => null,
+    tail: (target: string): string | null => `→ ${target}`,
+    change: changeWords,
+    advice: (_rubric: CompiledRubric, a: StepAdvice) => `Lưu ý: ${a.message}`,
+    unreachable: (target: string) => `Chưa thể lên ${target} chỉ bằng các số liệu thay đổi được, kể cả khi đều đạt mức cao nhất.`,
+    fixErrors: 'Đơn vị có số liệu sai: sửa các ô có lỗi trước, rồi chấm lại để biết lộ trình lên mức kế tiếp.',
+    top: 'Đơn vị đã ở mức cao nhất (hoặc xếp loại cao nhất): không có mức kế tiếp.',
+    none: 'Chưa có đơn vị nào được chấm để tính lộ trình.',
+  },
+
+  weakest: {
+    title: (n: number) => `${n} tiêu chí yếu nhất (bình quân đạt so với điểm tối đa)`,
+    criterion: (code: string, name: string) => `${code} – ${name}`,
+    under: (under: number, counted: number, levels: boolean) =>
+      `${under}/${counted} đơn vị ${levels ? 'dưới mức tối thiểu' : 'dưới một nửa điểm tối đa'}`,
+    average: (percent: number) => `bình quân đạt ${percent}%`,
+  },
+
   dismiss: 'Đóng thông báo',
 
   command: {
@@ -168,13 +203,17 @@ export const vi = {
     committee: 'Cơ quan ban hành',
     department: 'Cơ quan đề xuất',
   },
-  writeRanking: 'Ghi trang Xếp hạng',
-  rankingWritten: (sheet: string) => `Đã ghi trang "${sheet}".`,
+  writeOwnSheets: 'Ghi các trang kết quả',
+  ownSheetsHint: (sheets: string[]) =>
+    `Tạo hoặc ghi lại ${sheetList(sheets)}. Trang cũ của add-in chỉ bị thay khi trang mới đã ghi xong; trang do cán bộ lập không bị động tới.`,
+  sheetsWritten: (sheets: string[]) => `Đã ghi ${sheetList(sheets)}.`,
   downloadDocx: 'Tải dự thảo quyết định (.docx)',
   downloadCsv: 'Tải bảng xếp hạng (.csv, mở bằng Excel)',
+  downloadLetters: 'Tải thư kết quả gửi từng đơn vị (.docx)',
   downloadMore: 'Tệp khác',
   downloadJson: 'Tải dữ liệu xếp hạng cho phần mềm khác',
   preparingDocx: 'Đang tạo dự thảo quyết định…',
+  preparingLetters: 'Đang tạo thư kết quả…',
   downloaded: (file: string) => `Đã chuyển tệp "${file}" cho trình duyệt tải về (thường vào thư mục Tải xuống).`,
   downloadDesktopHint:
     'Excel cài trên máy có thể chặn tải tệp từ ngăn này: nếu không thấy tệp, hãy mở bảng tính bằng Excel trên web, hoặc nhờ bộ phận CNTT tạo dự thảo bằng dòng lệnh.',
@@ -262,9 +301,9 @@ export const vi = {
     },
     engineLead: null,
     scoreInterrupted: (state: InterruptedWrite, block: BlockPlace) => interrupted[state](block),
-    rankingInterrupted: (state: InterruptedRanking, sheet: string) => rankingInterrupted[state](sheet),
+    ownSheetsInterrupted: (state: InterruptedOwnSheets, sheets: string[]) => ownSheetsInterrupted[state](sheets),
     pageSetupFailed:
-      'Đã ghi trang Xếp hạng, nhưng Excel không nhận đủ thiết lập trang in. Trong thẻ Bố trí Trang, hãy chọn khổ A4 nằm ngang, vừa 1 trang theo chiều ngang và lặp lại dòng tiêu đề bảng.',
+      'Đã ghi các trang, nhưng Excel không nhận đủ thiết lập trang in. Trong thẻ Bố trí Trang của từng trang, hãy chọn khổ A4 nằm ngang, vừa 1 trang theo chiều ngang và lặp lại dòng tiêu đề bảng.',
     settingsUnavailable: 'Excel không cho lưu thông tin dự thảo cùng tệp: thông tin chỉ được giữ đến khi đóng ngăn.',
     settingsSaveFailed:
       'Chưa lưu được thông tin dự thảo cùng tệp (tệp có thể đang mở chỉ đọc). Thông tin vẫn dùng được cho đến khi đóng ngăn.',
@@ -283,8 +322,8 @@ export const vi = {
     staffNotesKept: (count: number) =>
       `${count} ô có lỗi đã có ghi chú của cán bộ: giữ nguyên ghi chú đó, nội dung lỗi ghi ở cột Ghi chú và trong ngăn này.`,
     watchFailed: 'Không theo dõi được việc chuyển trang: hãy bấm "Đọc lại bảng tính" sau khi chuyển trang.',
-    rankingSheetRenamed: (staffSheet: string, used: string) =>
-      `Tệp đã có trang "${staffSheet}" do cán bộ lập nên trang đó được giữ nguyên; bảng xếp hạng được ghi vào trang "${used}".`,
+    ownSheetRenamed: (staffSheet: string, used: string) =>
+      `Tệp đã có trang "${staffSheet}" do cán bộ lập nên trang đó được giữ nguyên; add-in ghi vào trang "${used}".`,
     appraisalHeaderMissing: (sheet: string) =>
       `Trang "${sheet}" không có dòng tiêu đề với các cột "Tên đơn vị", "Mã chỉ số" và "Số liệu thẩm định", nên không thêm được dòng thẩm định. Hãy thêm dòng tiêu đề hoặc đổi tên trang đó; chưa có gì được ghi.`,
     appraisalColumnsMissing: (sheet: string, titles: string[]) =>

@@ -2,24 +2,17 @@
  * The workbook gateway on Excel: the only module that runs Excel batches. It trades plain 2-D
  * arrays with the engine, reads everything Score needs before writing anything, keeps every
  * request and response under the web's cap (payload.ts), leaves the sheet consistent when Excel
- * stops part-way (writeResultBlock.ts, writeRankingSheet.ts), and returns every failure as a
+ * stops part-way (writeResultBlock.ts, writeOwnSheets.ts), and returns every failure as a
  * sentence with Excel's own words as detail.
  */
-import { RANKING_DEFINED_NAME, rankingSheetPlan, rankingSheetTarget } from '../../report/rankingSheetPlan';
+import { ownSheetPlans } from '../../report/ownSheets';
+import { rankingSheetTarget } from '../../report/rankingSheetPlan';
 import { RESULT_BLOCK_NAME, ResultBlockPlan, planResultBlock } from '../../report/resultBlock';
 import { DecisionSettings, defaultYear } from '../../report/settings';
 import { DOCUMENT_SETTINGS_KEY, StoredSettings, parseStoredSettings } from '../../report/storedSettings';
 import type { CompiledRubric } from '../../rubric/compiled';
 import { RUBRIC_SHEET } from '../../rubric/rubricSheet';
-import {
-  RANKING_SHEET,
-  RANKING_SHEET_ALTERNATIVE,
-  WorkbookInput,
-  chooseSheet,
-  findSheet,
-  isOwnSheet,
-  scoreWorkbook,
-} from '../../scoring/scoreWorkbook';
+import { WorkbookInput, chooseSheet, findSheet, isOwnSheet, scoreWorkbook } from '../../scoring/scoreWorkbook';
 import type { RubricSource, ScoreResult } from '../../scoring/types';
 import { findHeader } from '../../sheet/findHeader';
 import { CellValue, Grid, MergedArea, a1, columnLetters, mergeOwners, parseArea, quoteSheetName } from '../../sheet/grid';
@@ -33,10 +26,10 @@ import type {
   FailureReason,
   FilterKind,
   GatewayMessages,
-  InterruptedRanking,
+  InterruptedOwnSheets,
   InterruptedWrite,
   Outcome,
-  RankingSheetReport,
+  OwnSheetsReport,
   ResultsWritten,
   RubricInUse,
   ScoreOptions,
@@ -54,7 +47,7 @@ import { WorkbookRead, readStaffNoteCells, readWorkbook } from './readWorkbook';
 import { SheetArea, blockInput, parseSheetReference } from './references';
 import { RoundTrips } from './roundTrips';
 import { asTypedText } from './typedText';
-import { RANKING_WORKING_SHEET, planRankingWrites, queuePageSetup } from './writeRankingSheet';
+import { OwnSheetTarget, planOwnSheetWrites, queuePageSetups, workingSheetName } from './writeOwnSheets';
 import { asReadBack, planWrites, widthInPoints } from './writeResultBlock';
 
 /** Office's document settings (Office.context.document.settings), as far as the gateway uses them. */
@@ -94,7 +87,8 @@ export function capabilitiesOf(host: OfficeHost): Capabilities {
 
 export { describeError };
 
-const sameName = (a: string, b: string) => a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
+const nameKey = (name: string) => name.normalize('NFC').toLowerCase();
+const sameName = (a: string, b: string) => nameKey(a) === nameKey(b);
 
 function isEmptyGrid(grid: Grid | undefined): boolean {
   return !grid || grid.rows.every((row) => row.every((v) => isBlankCell(v)));
@@ -563,37 +557,45 @@ export function createOfficeGateway(host: OfficeHost, messages: GatewayMessages,
     );
   }
 
-  async function writeRankingSheet(result: ScoreResult, settings: DecisionSettings): Promise<Outcome<RankingSheetReport>> {
+  async function writeOwnSheets(result: ScoreResult, settings: DecisionSettings): Promise<Outcome<OwnSheetsReport>> {
     return guarded(() =>
       ownWrites(() =>
-        host.run(async (context): Promise<Outcome<RankingSheetReport>> => {
+        host.run(async (context): Promise<Outcome<OwnSheetsReport>> => {
           const trips = new RoundTrips(context);
+          const plans = ownSheetPlans(result, settings);
           const sheets = context.workbook.worksheets;
           sheets.load('items/name,items/position,items/id');
-          const name = context.workbook.names.getItemOrNullObject(RANKING_DEFINED_NAME);
-          name.load('formula');
+          const recordedNames = plans.map((own) => {
+            const name = context.workbook.names.getItemOrNullObject(own.definedName);
+            name.load('formula');
+            return name;
+          });
           await trips.read();
 
-          const names = sheets.items.map((s) => s.name);
-          const leftover = names.some((n) => sameName(n, RANKING_WORKING_SHEET));
-          const recorded = name.isNullObject ? null : (parseSheetReference(String(name.formula ?? ''))?.sheet ?? null);
-          const target = rankingSheetTarget(
-            names.filter((n) => !sameName(n, RANKING_WORKING_SHEET)),
-            recorded,
-            result.sheet,
-            RANKING_SHEET,
-            RANKING_SHEET_ALTERNATIVE,
-          );
-          const replaced = target.replaces ? sheets.items.find((s) => s.name === target.replaces) : undefined;
-          const plan = rankingSheetPlan(result, settings);
-          const batches = planRankingWrites(
-            plan,
-            {
-              workbook: context.workbook,
-              target: { name: target.name, replaces: target.replaces, position: replaced ? replaced.position : null },
+          const working = plans.map((own) => workingSheetName(own.preferred));
+          const all = sheets.items.map((s) => s.name);
+          const names = all.filter((n) => !working.some((w) => sameName(n, w)));
+          const claimed = new Set<string>();
+          const targets: OwnSheetTarget[] = plans.map((own, i) => {
+            const name = recordedNames[i];
+            const recordedSheet = name.isNullObject ? null : (parseSheetReference(String(name.formula ?? ''))?.sheet ?? null);
+            // A sheet recorded by two names (copied by hand) is replaced once, by the first.
+            const recorded = recordedSheet && !claimed.has(nameKey(recordedSheet)) ? recordedSheet : null;
+            const target = rankingSheetTarget(names, recorded, result.sheet, own.preferred, own.alternative);
+            if (target.replaces) claimed.add(nameKey(target.replaces));
+            else names.push(target.name);
+            const replaced = target.replaces ? sheets.items.find((s) => s.name === target.replaces)! : null;
+            return {
+              own,
+              name: target.name,
+              replaces: replaced ? { name: replaced.name, id: replaced.id, position: replaced.position } : null,
               nameExists: !name.isNullObject,
-              leftover,
-            },
+              leftover: all.some((n) => sameName(n, working[i])),
+              staffSheet: target.notice !== null,
+            };
+          });
+          const batches = planOwnSheetWrites(
+            { workbook: context.workbook, targets, autoFilter: caps.autoFilter },
             tuning.writeBudgetBytes,
           );
           try {
@@ -602,25 +604,24 @@ export function createOfficeGateway(host: OfficeHost, messages: GatewayMessages,
               await trips.write();
             }
           } catch (e) {
-            const state = await afterInterruptedRanking(
-              target.name,
-              replaced ? { id: replaced.id, position: replaced.position } : null,
-              plan.reference(target.name),
-            );
+            const state = await afterInterruptedOwnSheets(targets);
             if (state !== 'finished') {
               return {
                 ok: false,
                 interrupted: true,
-                message: messages.rankingInterrupted(state, target.name),
+                message: messages.ownSheetsInterrupted(
+                  state,
+                  targets.map((t) => t.name),
+                ),
                 detail: describeError(e),
               };
             }
           }
 
-          // Print setup, on its own: if Excel refuses it, the sheet stays and the pane says what to set by hand.
+          // Print setup, on its own: if Excel refuses it, the sheets stay and the pane says what to set by hand.
           const notices: string[] = [];
           try {
-            queuePageSetup(context.workbook.worksheets.getItem(target.name), plan);
+            queuePageSetups(targets.map((t) => ({ sheet: context.workbook.worksheets.getItem(t.name), plan: t.own.plan })));
             await trips.write();
           } catch {
             notices.push(messages.pageSetupFailed);
@@ -628,8 +629,11 @@ export function createOfficeGateway(host: OfficeHost, messages: GatewayMessages,
           return {
             ok: true,
             value: {
-              sheet: target.name,
-              notice: target.notice ? messages.rankingSheetRenamed(RANKING_SHEET, target.name) : null,
+              sheets: targets.map((t) => ({
+                key: t.own.key,
+                sheet: t.name,
+                notice: t.staffSheet ? messages.ownSheetRenamed(t.own.preferred, t.name) : null,
+              })),
               notices,
               roundTrips: { reads: trips.reads, writes: trips.writes },
             },
@@ -640,39 +644,41 @@ export function createOfficeGateway(host: OfficeHost, messages: GatewayMessages,
   }
 
   /**
-   * After Excel stopped part-way through the ranking sheet: before the swap the working sheet
-   * goes and the earlier sheet stays as it was; after it, the swap is finished.
+   * After Excel stopped part-way through the own sheets: before the swap the working sheets go
+   * and the earlier sheets stay as they were; once any swap ran, every new sheet was complete
+   * (the swaps come last), so the swaps are finished.
    */
-  async function afterInterruptedRanking(
-    target: string,
-    replaced: { id: string; position: number } | null,
-    reference: string,
-  ): Promise<InterruptedRanking> {
+  async function afterInterruptedOwnSheets(targets: OwnSheetTarget[]): Promise<InterruptedOwnSheets> {
     try {
-      return await host.run(async (context): Promise<InterruptedRanking> => {
+      return await host.run(async (context): Promise<InterruptedOwnSheets> => {
         const sheets = context.workbook.worksheets;
         sheets.load('items/name,items/id');
-        const name = context.workbook.names.getItemOrNullObject(RANKING_DEFINED_NAME);
-        name.load('formula');
+        const recorded = targets.map((t) => context.workbook.names.getItemOrNullObject(t.own.definedName).load('name'));
         await context.sync();
         const has = (n: string) => sheets.items.some((s) => sameName(s.name, n));
-        const working = has(RANKING_WORKING_SHEET);
-        // The swap starts by deleting the earlier sheet (or, when there is none, by the rename):
-        // once that ran, everything before it — the whole new sheet — ran too.
-        const swapStarted = replaced ? !sheets.items.some((s) => s.id === replaced.id) : !working && has(target);
-        if (!swapStarted) {
-          if (working) {
-            sheets.getItem(RANKING_WORKING_SHEET).delete();
-            await context.sync();
-          }
+        const working = targets.map((t) => has(workingSheetName(t.own.preferred)));
+        // Each swap starts by deleting the earlier sheet (or, when there is none, by the rename).
+        const swapped = targets.map((t, i) =>
+          t.replaces ? !sheets.items.some((s) => s.id === t.replaces!.id) : !working[i] && has(t.name),
+        );
+        if (!swapped.some(Boolean)) {
+          targets.forEach((t, i) => {
+            if (working[i]) sheets.getItem(workingSheetName(t.own.preferred)).delete();
+          });
+          await context.sync();
           return 'notWritten';
         }
-        const sheet = sheets.getItem(working ? RANKING_WORKING_SHEET : target);
-        if (working) sheet.name = target;
-        if (replaced) sheet.position = replaced.position;
-        sheet.activate();
-        if (name.isNullObject) context.workbook.names.add(RANKING_DEFINED_NAME, sheets.getItem(target).getRange('A1'));
-        context.workbook.names.getItem(RANKING_DEFINED_NAME).formula = `=${reference}`;
+        // Once a swap ran, every working sheet not yet renamed must still be there: otherwise say so, and touch nothing.
+        if (targets.some((t, i) => !working[i] && (!swapped[i] || !has(t.name)))) return 'unknown';
+        targets.forEach((t, i) => {
+          if (t.replaces && !swapped[i]) sheets.getItem(t.replaces.id).delete();
+          const sheet = sheets.getItem(working[i] ? workingSheetName(t.own.preferred) : t.name);
+          if (working[i]) sheet.name = t.name;
+          if (t.replaces) sheet.position = t.replaces.position;
+          if (recorded[i].isNullObject) context.workbook.names.add(t.own.definedName, sheet.getRange('A1'));
+          context.workbook.names.getItem(t.own.definedName).formula = `=${t.own.plan.reference(t.name)}`;
+        });
+        sheets.getItem(targets[0].name).activate();
         await context.sync();
         return 'finished';
       });
@@ -738,7 +744,7 @@ export function createOfficeGateway(host: OfficeHost, messages: GatewayMessages,
     writeRubricSheet,
     onActiveSheetChanged,
     onResultsWritten,
-    writeRankingSheet,
+    writeOwnSheets,
     selectedInputCell,
     appendCorrection,
     loadDecisionSettings,

@@ -1550,6 +1550,8 @@ export class FakeAutoFilter
     if (!this.context.charge([columnIndex, criteria])) return;
     const area = range instanceof FakeRange ? range.area : parseRangeAddress(String(range));
     if (!area) throw fakeError('InvalidArgument', 'Vùng lọc');
+    // As in Excel: a sheet's AutoFilter covers a range of that sheet only.
+    if (range instanceof FakeRange && range.sheet !== this.sheet) throw fakeError('InvalidArgument', 'Vùng lọc ở trang khác');
     const current = this.sheet!.autoFilter;
     const same = current && areaAddress(current.area) === areaAddress(area);
     const filter = same ? current! : { area, criteria: new Map<number, Excel.FilterCriteria>() };
