@@ -104,6 +104,18 @@ describe('header', () => {
     const out = scoreWorkbook({ sheets: [{ name: 'S', rows, merges: null }] });
     expect(out.ok && out.result.units[0].totalCents).toBe(10800);
   });
+
+  it("never scores the add-in's own sheets, also under a numbered or working name left behind", () => {
+    const table = (name: string) => ({ name, rows: [HEADER, unitRow(1, name, 'Sở', perfect())], merges: [] });
+    const own = ['Xếp hạng (CQĐT 2)', 'Lộ trình (đang ghi)', 'Tiêu chí còn yếu (CQĐT) (đang ghi)'];
+    for (const name of own) {
+      const out = scoreWorkbook({ sheets: [table(name), table('Tổng hợp')], activeSheet: name });
+      expect(out.ok && out.result.sheet).toBe('Tổng hợp');
+    }
+    // A staff sheet whose name merely starts like one of ours is theirs to score.
+    const staff = scoreWorkbook({ sheets: [table('Xếp hạng xã 2024')] });
+    expect(staff.ok && staff.result.sheet).toBe('Xếp hạng xã 2024');
+  });
 });
 
 describe('rows', () => {

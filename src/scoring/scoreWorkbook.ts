@@ -62,8 +62,19 @@ export function findSheet(sheets: Grid[], name: string): Grid | undefined {
   return sheets.find((s) => sameName(s.name, name));
 }
 
+/** The name the add-in gives a sheet while writing it, before it takes the sheet's place. */
+export const workingSheetName = (preferred: string): string => `${preferred} (đang ghi)`;
+
+/**
+ * One of the add-in's own sheets, also under the names it takes on the way: "Xếp hạng (CQĐT 2)"
+ * when both usual names are taken, "… (đang ghi)" left behind by a write Excel stopped.
+ */
 export function isOwnSheet(name: string): boolean {
-  return OWN_SHEETS.some((own) => sameName(own, name));
+  const bare = name
+    .normalize('NFC')
+    .replace(/ \(đang ghi\)$/iu, '')
+    .replace(/ \(CQĐT \d+\)$/iu, '');
+  return OWN_SHEETS.some((own) => sameName(own, bare));
 }
 
 /** The rubric in use: explicit, else the "Tiêu chí" sheet, else the built-in one. */

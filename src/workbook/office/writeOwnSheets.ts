@@ -17,6 +17,7 @@
  */
 import type { OwnSheetPlan } from '../../report/ownSheets';
 import { FONT_NAME, RANKING_PAGE, RankingCellLook, RankingSheetPlan } from '../../report/rankingSheetPlan';
+import { workingSheetName } from '../../scoring/scoreWorkbook';
 import { a1, columnLetters } from '../../sheet/grid';
 import { LookArea, lookAreas } from './lookAreas';
 import { OPERATION_BYTES, WRITE_BUDGET_BYTES, jsonBytes, splitByBudget } from './payload';
@@ -24,8 +25,8 @@ import { parseSheetReference } from './references';
 import { asTypedText } from './typedText';
 import { WriteBatch, widthInPoints } from './writeResultBlock';
 
-/** The name a new own sheet is written under until it is complete; a leftover one is the add-in's to remove. */
-export const workingSheetName = (preferred: string): string => `${preferred} (đang ghi)`;
+// A new own sheet is written under its working name until complete; a leftover one is the add-in's to remove.
+export { workingSheetName };
 
 /** Where one own sheet goes, as read before writing. */
 export interface OwnSheetTarget {
