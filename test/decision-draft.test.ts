@@ -4,6 +4,7 @@
  * Converted to PDF with LibreOffice when it is installed.
  */
 import JSZip from 'jszip';
+import { SaxesParser } from 'saxes';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { decisionDraftBytes } from '../src/export/decisionDraft';
@@ -134,6 +135,24 @@ describe('decision draft', () => {
     expect(row).toEqual(['2', 'Sở Công Thương', '48,00', 'Mức 1', '58,00', 'Mức 2', '106,00', '98,15', '2']);
     // The table header repeats on each page.
     expect(xml).toContain('<w:tblHeader/>');
+  });
+
+  it('keeps names with XML characters in the appendix, in a document a conforming parser reads', async () => {
+    const odd = 'Sở A & B <Ban "C"> \u0001';
+    const zip = await JSZip.loadAsync(
+      await decisionDraftBytes(score(grid([HEADER, section('I. CẤP TỈNH'), unitRow(1, odd, null, perfect())])), settings),
+    );
+    const doc = await zip.file('word/document.xml')!.async('string');
+    const parser = new SaxesParser();
+    const seen: string[] = [];
+    parser.on('text', (t) => seen.push(t));
+    expect(() => parser.write(doc).close()).not.toThrow();
+    expect(seen).toContain('Sở A & B <Ban "C"> ');
+    // The appendix table's cells take their look from the two paragraph styles.
+    const styleXml = await zip.file('word/styles.xml')!.async('string');
+    expect(styleXml).toContain('w:styleId="PhuLucTrai"');
+    expect(styleXml).toContain('w:styleId="PhuLucGiua"');
+    expect(doc).not.toContain('CqdtBangPhuLuc');
   });
 
   it('keeps a name that looks like a formula as plain text', () => {

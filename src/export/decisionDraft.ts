@@ -19,20 +19,13 @@ import {
   TableLayoutType,
   TableRow,
   TextRun,
-  VerticalAlignTable,
   WidthType,
 } from 'docx';
+import { unzipSync, zipSync } from 'fflate';
 import type { ScoreResult } from '../scoring/types';
 import { formatCents, formatCentsShort } from '../scoring/viFormat';
-import {
-  RankingCell,
-  RankingColumn,
-  RankingRow,
-  RankingSection,
-  RankingTable,
-  cellText,
-  rankingTables,
-} from '../report/rankingTables';
+import { RankingCell, RankingColumn, RankingTable, RankingTables, cellText, rankingTables } from '../report/rankingTables';
+import { CELL_STYLE, appendixTableXml } from './appendixTableXml';
 import { DecisionSettings, PLACEHOLDER, committeeOfProvince, evaluationSubject } from '../report/settings';
 import type { CompiledRubric } from '../rubric/compiled';
 import { joinVi, summaryParagraph } from '../report/summary';
@@ -248,69 +241,43 @@ function columnWidths(columns: RankingColumn[]): number[] {
   return columns.map((c) => (c.kind === 'name' ? nameWidth : width(c)));
 }
 
-const LINES = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const GRID_BORDERS = { top: LINES, bottom: LINES, left: LINES, right: LINES };
-
-function gridCell(text: string, width: number, o: ParaOptions & { span?: number; shade?: boolean } = {}): TableCell {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    columnSpan: o.span,
-    borders: GRID_BORDERS,
-    verticalAlign: VerticalAlignTable.CENTER,
-    shading: o.shade ? { fill: 'E7E6E6', color: 'auto', type: 'clear' } : undefined,
-    margins: { left: 60, right: 60, top: 20, bottom: 20 },
-    children: [para(text, { size: SIZE.table, align: o.align ?? AlignmentType.LEFT, bold: o.bold, italics: o.italics })],
-  });
-}
-
-function alignOf(col: RankingColumn): Align {
-  return col.kind === 'name' || col.kind === 'district' ? AlignmentType.LEFT : AlignmentType.CENTER;
-}
+/**
+ * Paragraph styles of the appendix cells (./appendixTableXml): font, size, spacing and alignment
+ * said once in styles.xml rather than on each of the cells a large province has.
+ */
+const CELL_PARAGRAPH_STYLES = [
+  {
+    id: CELL_STYLE.left,
+    name: 'Ô bảng phụ lục',
+    run: { font: FONT, size: SIZE.table },
+    paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 0, after: 0, line: 288 } },
+  },
+  {
+    id: CELL_STYLE.center,
+    name: 'Ô bảng phụ lục (giữa)',
+    basedOn: CELL_STYLE.left,
+    run: { font: FONT, size: SIZE.table },
+    paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0, line: 288 } },
+  },
+];
 
 const display = (cell: RankingCell) => cellText(cell, formatCents);
 
-function headerRow(columns: RankingColumn[], widths: number[]): TableRow {
-  return new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: columns.map((c, i) => gridCell(c.title, widths[i], { bold: true, align: AlignmentType.CENTER, shade: true })),
-  });
-}
+/**
+ * Where an appendix table goes: an empty paragraph whose style names the table. The docx library
+ * writes the document around it; decisionDraftBytes then puts the table's XML in its place.
+ */
+const tableMark = (i: number) => `CqdtBangPhuLuc${i}`;
 
-function bodyRow(row: RankingRow, columns: RankingColumn[], widths: number[]): TableRow {
-  return new TableRow({
-    cantSplit: true,
-    children: columns.map((c, i) => gridCell(display(row.cells[i]), widths[i], { align: alignOf(c) })),
-  });
-}
-
-function sectionRows(section: RankingSection, columns: RankingColumn[], widths: number[]): TableRow[] {
-  const rows = section.rows.map((r) => bodyRow(r, columns, widths));
-  if (!section.title) return rows;
-  const total = widths.reduce((a, b) => a + b, 0);
-  const title = new TableRow({
-    cantSplit: true,
-    children: [gridCell(section.title, total, { span: columns.length, bold: true, italics: true })],
-  });
-  return [title, ...rows];
-}
-
-function appendixTable(t: RankingTable): (Paragraph | Table)[] {
-  const widths = columnWidths(t.columns);
+function appendixTable(t: RankingTable, i: number): Paragraph[] {
   const max = t.maxCents !== null ? ` (tổng điểm tối đa: ${formatCentsShort(t.maxCents)} điểm)` : '';
   return [
     para(`${t.title}${max}`, { bold: true, before: 240, after: 120, align: AlignmentType.LEFT, keepNext: true }),
-    new Table({
-      width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-      columnWidths: widths,
-      layout: TableLayoutType.FIXED,
-      rows: [headerRow(t.columns, widths), ...t.sections.flatMap((s) => sectionRows(s, t.columns, widths))],
-    }),
+    new Paragraph({ style: tableMark(i) }),
   ];
 }
 
-function appendix(result: ScoreResult, s: DecisionSettings): (Paragraph | Table)[] {
-  const tables = rankingTables(result, s.year);
+function appendix(tables: RankingTables, s: DecisionSettings): Paragraph[] {
   const p = PLACEHOLDER;
   const heading = [
     centered('PHỤ LỤC', { bold: true }),
@@ -321,16 +288,17 @@ function appendix(result: ScoreResult, s: DecisionSettings): (Paragraph | Table)
     }),
   ];
   if (tables.tables.length === 0) return [...heading, centered('Không có đơn vị nào trong bảng tổng hợp.')];
-  return [...heading, ...tables.tables.flatMap(appendixTable)];
+  return [...heading, ...tables.tables.flatMap((t, i) => appendixTable(t, i))];
 }
 
 // ---------------------------------------------------------------- document
 
-export function buildDecisionDraft(result: ScoreResult, settings: DecisionSettings): Document {
+/** The document, with a marked empty paragraph where each appendix table goes. */
+function buildDecisionDraft(result: ScoreResult, settings: DecisionSettings, tables: RankingTables): Document {
   const summary = summaryParagraph(result);
   return new Document({
     title: decisionSubject(result.rubric, settings.year),
-    styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
+    styles: { default: { document: { run: { font: FONT, size: SIZE.body } } }, paragraphStyles: CELL_PARAGRAPH_STYLES },
     sections: [
       {
         properties: { page: { size: { ...A4, orientation: PageOrientation.PORTRAIT }, margin: PORTRAIT_MARGIN } },
@@ -346,14 +314,54 @@ export function buildDecisionDraft(result: ScoreResult, settings: DecisionSettin
       {
         // docx swaps width and height for a landscape section.
         properties: { page: { size: { ...A4, orientation: PageOrientation.LANDSCAPE }, margin: LANDSCAPE_MARGIN } },
-        children: appendix(result, settings),
+        children: appendix(tables, settings),
       },
     ],
   });
 }
 
-/** The .docx file; Packer.toArrayBuffer works in Node and in the browser alike. */
+/** Puts each table's XML in place of its marked paragraph in the document part. */
+function placeTables(documentXml: string, tables: RankingTable[]): string[] {
+  const out: string[] = [];
+  let at = 0;
+  tables.forEach((t, i) => {
+    const mark = documentXml.indexOf(`<w:pStyle w:val="${tableMark(i)}"/>`, at);
+    const start = mark < 0 ? -1 : documentXml.lastIndexOf('<w:p>', mark);
+    const end = mark < 0 ? -1 : documentXml.indexOf('</w:p>', mark);
+    if (start < at || end < 0) throw new Error(`appendix table ${i + 1} has no place in the document`);
+    out.push(documentXml.slice(at, start), ...appendixTableXml(t, columnWidths(t.columns), display));
+    at = end + '</w:p>'.length;
+  });
+  out.push(documentXml.slice(at));
+  return out;
+}
+
+const DOCUMENT_PART = 'word/document.xml';
+
+/**
+ * The .docx file: the docx library writes the document (Packer.toArrayBuffer works in Node and in
+ * the browser alike), then the appendix tables take their places in the document part and the
+ * package is zipped again with the same parts in the same order.
+ */
 export async function decisionDraftBytes(result: ScoreResult, settings: DecisionSettings): Promise<Uint8Array> {
-  const buffer = await Packer.toArrayBuffer(buildDecisionDraft(result, settings));
-  return new Uint8Array(buffer);
+  const tables = rankingTables(result, settings.year);
+  const packed = new Uint8Array(await Packer.toArrayBuffer(buildDecisionDraft(result, settings, tables)));
+  if (tables.tables.length === 0) return packed;
+  const parts = unzipSync(packed);
+  const pieces = placeTables(new TextDecoder().decode(parts[DOCUMENT_PART]), tables.tables);
+  parts[DOCUMENT_PART] = encodePieces(pieces);
+  return zipSync(parts);
+}
+
+/** UTF-8 bytes of the joined pieces, without making the joined string. */
+function encodePieces(pieces: string[]): Uint8Array<ArrayBuffer> {
+  const encoder = new TextEncoder();
+  const chunks = pieces.map((p) => encoder.encode(p));
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
