@@ -18,7 +18,8 @@ import { summaryParagraph } from '../report/summary';
 import { unitListFromJson } from '../sheet/unitList';
 import { PreviousSource, ScoreStep, scoreXlsx } from '../workbook/xlsx/scoreXlsx';
 import { fileErrorMessage } from './fileErrors';
-import { OutputError, OutputTarget, OutputTransaction, rollbackAll } from './outputs';
+import { jsonPieces } from './jsonText';
+import { OutputData, OutputError, OutputTarget, OutputTransaction, rollbackAll } from './outputs';
 
 export const USAGE = `Cách dùng:
   cqdt score INPUT.xlsx [--sheet TÊN] [--units UNITS.json] [--rubric RUBRIC.json|MÃ]
@@ -226,9 +227,10 @@ async function scoreCommand(args: string[], io: Io): Promise<number> {
   const { output } = scored;
 
   // Everything is ready: now write, all or nothing, then report.
-  const data = new Map<string, Uint8Array | string>();
+  const data = new Map<string, OutputData>();
   if (values.out && output.scoredCopy) data.set(values.out, output.scoredCopy);
-  if (values.json) data.set(values.json, `${JSON.stringify(output.json, null, 2)}\n`);
+  // Tens of megabytes for a large province: written as it is made.
+  if (values.json) data.set(values.json, jsonPieces(output.json));
   if (values.docx && output.decisionDraft) data.set(values.docx, output.decisionDraft);
   if (values.letters && output.unitLetters) data.set(values.letters, output.unitLetters);
   if (data.size) {

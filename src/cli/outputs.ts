@@ -6,21 +6,48 @@
  */
 import {
   accessSync,
+  closeSync,
   constants,
   existsSync,
   lstatSync,
   mkdirSync,
+  openSync,
   realpathSync,
   renameSync,
   rmdirSync,
   statSync,
   unlinkSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import path from 'node:path';
 import { fileErrorMessage, openInExcel } from './fileErrors';
 
 export class OutputError extends Error {}
+
+/** An output's content: bytes, text, or text made piece by piece while it is written. */
+export type OutputData = Uint8Array | string | Iterable<string>;
+
+/** Pieces are gathered to about this many characters before each write. */
+const WRITE_CHUNK = 1 << 20;
+
+/** Writes text made piece by piece, a chunk at a time: the whole text never exists at once. */
+function writePieces(file: string, pieces: Iterable<string>): void {
+  const fd = openSync(file, 'w');
+  try {
+    let pending = '';
+    for (const piece of pieces) {
+      pending += piece;
+      if (pending.length >= WRITE_CHUNK) {
+        writeSync(fd, pending);
+        pending = '';
+      }
+    }
+    if (pending) writeSync(fd, pending);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 export interface OutputTarget {
   /** The option that named it ("--out"), for messages. */
@@ -114,7 +141,7 @@ export class OutputTransaction {
   }
 
   /** Writes each output to its temporary file; the targets are not touched yet. */
-  writeTemps(data: Map<string, Uint8Array | string>): void {
+  writeTemps(data: Map<string, OutputData>): void {
     open.add(this);
     for (const t of this.targets) {
       const bytes = data.get(t.file);
@@ -124,7 +151,8 @@ export class OutputTransaction {
       const temp = path.join(dir, `.${path.basename(t.file)}.${process.pid}.cqdt-tmp`);
       this.temps.set(t.file, temp);
       try {
-        writeFileSync(temp, bytes, { flag: 'w' });
+        if (typeof bytes === 'string' || bytes instanceof Uint8Array) writeFileSync(temp, bytes, { flag: 'w' });
+        else writePieces(temp, bytes);
       } catch (e) {
         this.rollback();
         throw new OutputError(fileErrorMessage(e, t.file, 'write'));
