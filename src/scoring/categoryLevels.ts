@@ -38,9 +38,13 @@ export function categoryLevel(
 ): number | null {
   for (const lvl of levels) {
     if (scoreCents * 100 < lvl.categoryThreshold * categoryMaxCents) continue;
-    const allMeetMinimum = indexes.every(
-      (i) => cents[i] === NOT_APPLICABLE || cents[i] * 100 >= lvl.criterionMinimum * criteria[i].maxCents,
-    );
+    let allMeetMinimum = true;
+    for (const i of indexes) {
+      if (cents[i] !== NOT_APPLICABLE && cents[i] * 100 < lvl.criterionMinimum * criteria[i].maxCents) {
+        allMeetMinimum = false;
+        break;
+      }
+    }
     if (allMeetMinimum) return lvl.level;
   }
   return null;

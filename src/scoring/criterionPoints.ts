@@ -51,16 +51,16 @@ export function criterionOutcome(c: CompiledCriterion, reads: ReadValue[], inval
       const a = count(first) ?? 0n; // part blank counts as 0
       if (b === 0n) return a === 0n ? NOT_APPLICABLE : zero;
       if (c.def.kind === 'ratio') return counts(scaled(a, c.maxCents, b));
-      const band = c.percentBands.find((p) => a * 100n >= p.min * b);
-      return counts(band ? percentOf(band.percent, c.maxCents) : 0);
+      for (const p of c.percentBands) if (a * 100n >= p.min * b) return counts(percentOf(p.percent, c.maxCents));
+      return counts(0);
     }
     case 'yesno':
       return first.kind === 'yesno' && first.value ? counts(c.maxCents) : zero;
     case 'bands': {
       const v = count(first);
       if (v === null) return zero;
-      const band = c.bands.find((b) => v >= b.min);
-      return counts(band ? band.cents : 0);
+      for (const b of c.bands) if (v >= b.min) return counts(b.cents);
+      return counts(0);
     }
     case 'best': {
       const v = count(first);

@@ -46,6 +46,11 @@ function pointsMax(rubric: CompiledRubric, tier: Tier, code: string): number | n
  * Checks one value of one input: the error it raises (if any). Used for submission cells and,
  * with the same rules, for corrections on the appraisal sheet.
  */
+/** "R1a - Số cán bộ": how messages name an input. */
+const inputLabel = (input: { code: string; name: string }) => `${input.code} - ${input.name}`;
+/** What the cell shows, as messages quote it. */
+const typedText = (raw: CellValue) => cellDisplayText(raw).trim();
+
 export function checkValue(
   rubric: CompiledRubric,
   tier: Tier | null,
@@ -55,40 +60,42 @@ export function checkValue(
 ): { code: ValueIssueCode; message: string } | null {
   const input = rubric.inputByCode.get(code)!;
   // Messages are built only for the few cells that need one.
-  const label = () => `${input.code} - ${input.name}`;
-  const typed = () => cellDisplayText(raw).trim();
   switch (read.kind) {
     case 'blank':
     case 'yesno':
     case 'choice':
       return null;
     case 'formulaError':
-      return { code: 'formula_error', message: `${label()}: ô có lỗi công thức ${read.error}` };
+      return { code: 'formula_error', message: `${inputLabel(input)}: ô có lỗi công thức ${read.error}` };
     case 'invalid':
       if (read.reason === 'not_a_choice') {
         const answers = (input.answers ?? []).map((a) => `"${a}"`).join(', ');
-        return { code: 'not_a_choice', message: `${label()}: "${typed()}" không phải một phương án (ghi một trong: ${answers})` };
+        return {
+          code: 'not_a_choice',
+          message: `${inputLabel(input)}: "${typedText(raw)}" không phải một phương án (ghi một trong: ${answers})`,
+        };
       }
       return read.reason === 'not_yes_no'
-        ? { code: 'not_yes_no', message: `${label()}: "${typed()}" không phải Có/Không (ghi Có hoặc Không)` }
-        : { code: 'not_a_number', message: `${label()}: "${typed()}" không phải là số` };
+        ? { code: 'not_yes_no', message: `${inputLabel(input)}: "${typedText(raw)}" không phải Có/Không (ghi Có hoặc Không)` }
+        : { code: 'not_a_number', message: `${inputLabel(input)}: "${typedText(raw)}" không phải là số` };
     case 'na':
       if (tier === null || rubric.tiers[tier].naAllowed.get(code) === true) return null;
       return {
         code: 'not_applicable_forbidden',
-        message: `${label()}: ${rubric.tiers[tier].phrase} không được ghi "${typed()}" (không áp dụng) cho chỉ số này`,
+        message: `${inputLabel(input)}: ${rubric.tiers[tier].phrase} không được ghi "${typedText(raw)}" (không áp dụng) cho chỉ số này`,
       };
     case 'number': {
-      if (isNegative(read.value)) return { code: 'negative', message: `${label()}: số âm (${typed()}) không hợp lệ` };
+      if (isNegative(read.value))
+        return { code: 'negative', message: `${inputLabel(input)}: số âm (${typedText(raw)}) không hợp lệ` };
       if (input.type === 'count' && !isInteger(read.value)) {
-        return { code: 'not_integer', message: `${label()}: số lượng phải là số nguyên, không phải ${typed()}` };
+        return { code: 'not_integer', message: `${inputLabel(input)}: số lượng phải là số nguyên, không phải ${typedText(raw)}` };
       }
       if (input.type === 'points' && tier !== null) {
         const max = pointsMax(rubric, tier, code);
         if (max !== null && compareToCents(read.value, max) > 0) {
           return {
             code: 'out_of_range',
-            message: `${label()}: ${typed()} điểm vượt quá điểm tối đa ${formatCentsShort(max)} của ${rubric.tiers[tier].phrase}`,
+            message: `${inputLabel(input)}: ${typedText(raw)} điểm vượt quá điểm tối đa ${formatCentsShort(max)} của ${rubric.tiers[tier].phrase}`,
           };
         }
       }

@@ -5,17 +5,35 @@
 
 const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
 
-// Sheets repeat the same short tokens ("Có", "x", "KAD") thousands of times: remember them.
-const shortTextCache = new Map<string, string>();
+/**
+ * Remembered results. Sheets repeat the same short tokens ("Có", "x", "KAD") thousands of times,
+ * and reading a table looks at each row's name several times: a name is normalised once. Two
+ * generations keep what was seen recently without growing without bound.
+ */
+const CACHE_GENERATION = 8192;
+const CACHEABLE_LENGTH = 256;
+let recentTexts = new Map<string, string>();
+let olderTexts = new Map<string, string>();
+
+function remembered(s: string): string | undefined {
+  return recentTexts.get(s) ?? olderTexts.get(s);
+}
+
+function remember(s: string, t: string): void {
+  if (s.length > CACHEABLE_LENGTH) return;
+  if (recentTexts.size >= CACHE_GENERATION) {
+    olderTexts = recentTexts;
+    recentTexts = new Map();
+  }
+  recentTexts.set(s, t);
+}
 
 /** NFC, lower case, every kind of space (non-breaking included) collapsed, trimmed. */
 export function normText(s: string): string {
-  if (s.length <= 24) {
-    const known = shortTextCache.get(s);
-    if (known !== undefined) return known;
-  }
+  const known = remembered(s);
+  if (known !== undefined) return known;
   const t = s.normalize('NFC').toLowerCase().replace(SPACES, ' ').trim();
-  if (s.length <= 24 && shortTextCache.size < 4096) shortTextCache.set(s, t);
+  remember(s, t);
   return t;
 }
 
@@ -57,9 +75,14 @@ export function unifyTonePlacement(s: string): string {
 
 const UBND_PREFIX = new RegExp(`^(?:ubnd|${unifyTonePlacement('ủy ban nhân dân')})\\b\\s*[:\\-–]?\\s*`, 'u');
 
+/** Letters whose tone mark unifyTonePlacement may move: o and u carrying a tone, or a loose mark. */
+const MOVABLE_TONE = /[òóõỏọùúũủụÒÓÕỎỌÙÚŨỦỤ\u0300-\u036f]/;
+
 /** Unit name key: normText, tone placement unified, a leading "UBND" / "Ủy ban nhân dân" dropped. */
 export function normUnitName(s: string): string {
-  const t = unifyTonePlacement(normText(s));
+  const text = normText(s);
+  // normText gives NFC text: without a movable tone mark, unifying changes nothing.
+  const t = MOVABLE_TONE.test(text) ? unifyTonePlacement(text) : text;
   return t.replace(UBND_PREFIX, '').trim();
 }
 

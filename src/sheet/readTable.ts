@@ -145,7 +145,8 @@ export function readTable(grid: Grid, layout: HeaderLayout, rubric: CompiledRubr
     }
     return '';
   };
-  const isBlankRow = (r: number) => grid.rows[r] === undefined || (label(r).trim() === '' && !hasEntry(r));
+  // Entries first: most rows have one, and then their label need not be read.
+  const isBlankRow = (r: number) => grid.rows[r] === undefined || (!hasEntry(r) && label(r).trim() === '');
   const tierCellOf = (r: number): TierCell | null => {
     if (layout.tierCol === null) return null;
     const v = cellAt(grid, r, layout.tierCol);
@@ -155,10 +156,12 @@ export function readTable(grid: Grid, layout: HeaderLayout, rubric: CompiledRubr
   };
   /** A row without a value holding a note, a signature or a date line in any cell. */
   const isNoteRow = (r: number): boolean => {
-    const row = grid.rows[r] ?? [];
+    const row = grid.rows[r];
+    // A row with a value is never a note row: asked first, as most rows have one.
+    if (row === undefined || firstValueCol(r) >= 0) return false;
     for (let c = 0; c < Math.min(row.length, width); c++) {
       const v = row[c];
-      if (typeof v === 'string' && isNoteText(v)) return firstValueCol(r) < 0;
+      if (typeof v === 'string' && isNoteText(v)) return true;
     }
     return false;
   };
