@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { rankingSheetPlan } from '../src/report/rankingSheetPlan';
-import { planResultBlock } from '../src/report/resultBlock';
+import { planResultBlock, rowFlags } from '../src/report/resultBlock';
 import { resultJson } from '../src/report/resultJson';
 import { decisionSettings } from '../src/report/settings';
 import { summaryParagraph } from '../src/report/summary';
@@ -298,6 +298,25 @@ describe('random rubrics', () => {
         },
       ),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 200) },
+    );
+  });
+
+  it('mark the same highlight flags from the compact storage as from the unit views', () => {
+    fc.assert(
+      fc.property(
+        rubricPlan.chain((rubric) => fc.tuple(fc.constant(rubric), sheetFor(rubric))),
+        ([rubric, grid]) => {
+          const out = scoreWorkbook({ sheets: [grid], rubric: compileRubric(rubric) });
+          if (!out.ok) throw new Error(out.message);
+          const width = out.result.table.lastUsedCol + 1;
+          // First from the compact storage (no view read yet), then from plain copies holding the views.
+          const compact = out.result.units.map((u) => rowFlags(u, width, null));
+          const viewed = out.result.units.map((u) => rowFlags({ ...u, inputs: u.inputs, criteria: u.criteria }, width, null));
+          expect(compact).toEqual(viewed);
+          expect(compact.some((f) => f !== null)).toBe(true);
+        },
+      ),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 100) },
     );
   });
 });

@@ -9,6 +9,7 @@ import type { CellValue } from '../sheet/grid';
 import { a1, columnLetters, parseA1, quoteSheetName } from '../sheet/grid';
 import type { ScoreResult, UnitResult } from '../scoring/types';
 import { cellDisplayText } from '../sheet/typedValues';
+import { InputFlags, inputFlagsOf } from '../scoring/unitViews';
 
 export const RESULT_BLOCK_NAME = 'CQDT_KetQua';
 export const BLOCK_TITLE = 'KẾT QUẢ CHẤM ĐIỂM';
@@ -177,7 +178,10 @@ export function notesText(u: UnitResult): string | null {
 
 /** The flags string of one unit's row: one character per table column, A first. */
 export function rowFlags(u: UnitResult, width: number, verified: Map<string, string> | null): string | null {
-  if (!u.inputs || u.status === 'missing') return null;
+  if (u.status === 'missing') return null;
+  const compact = inputFlagsOf(u);
+  if (compact) return compactRowFlags(compact, width, verified);
+  if (!u.inputs) return null;
   const flags = new Array<string>(width).fill(FLAG.none);
   const colOf = (cell: string | null) => (cell ? (parseA1(cell)?.col ?? -1) : -1);
   const byCode = new Map(u.inputs.map((s) => [s.code, s]));
@@ -195,6 +199,23 @@ export function rowFlags(u: UnitResult, width: number, verified: Map<string, str
     if (col < 0 || col >= width) continue;
     if (verified?.has(s.cell!) && flags[col] === FLAG.none) flags[col] = FLAG.verified;
     if (s.invalid) flags[col] = FLAG.invalid;
+  }
+  return flags.join('');
+}
+
+/** rowFlags from a unit's compact storage: the same flags, no object per input. */
+function compactRowFlags(f: InputFlags, width: number, verified: Map<string, string> | null): string {
+  const flags = new Array<string>(width).fill(FLAG.none);
+  for (const i of f.belowMinimum) {
+    const col = f.cols[i];
+    if (col >= 0 && col < width) flags[col] = FLAG.belowMinimum;
+  }
+  const anyVerified = verified !== null && verified.size > 0;
+  for (let i = 0; i < f.cols.length; i++) {
+    const col = f.cols[i];
+    if (col < 0 || col >= width) continue;
+    if (anyVerified && flags[col] === FLAG.none && verified.has(a1(f.row, col))) flags[col] = FLAG.verified;
+    if (f.invalid[i]) flags[col] = FLAG.invalid;
   }
   return flags.join('');
 }
@@ -273,13 +294,12 @@ export function planResultBlock(result: ScoreResult, options: PlanOptions): Plan
 
   const notes: BlockNote[] = [];
   const issueTexts = new Map<string, string[]>();
+  const cellOf = columns.map((col) => columnValue(col, result, verified, tableWidth));
   for (const u of result.units) {
     if (u.row === null) continue;
     const r = u.row - 1;
     const row = values[r - top];
-    columns.forEach((col, i) => {
-      row[i] = cellFor(col, u, result, verified, tableWidth);
-    });
+    for (let i = 0; i < width; i++) row[i] = cellOf[i](u);
     for (const issue of u.issues) {
       // Invalid entries get a note; info inputs' problems are warnings but still invalid cells.
       if (!issue.input || issue.code === 'missing_entry' || !issue.cell) continue;
@@ -350,41 +370,41 @@ export function planResultBlock(result: ScoreResult, options: PlanOptions): Plan
   };
 }
 
-function cellFor(
+/** How one block column's value is read from a unit (decided once per column, not per cell). */
+function columnValue(
   col: BlockColumn,
-  u: UnitResult,
   result: ScoreResult,
   verified: Map<string, string>,
   tableWidth: number,
-): CellValue {
+): (u: UnitResult) => CellValue {
   const [kind, id] = col.key.split(':');
   switch (kind) {
     case 'score':
-      return money(u.categories.find((c) => c.id === id)?.scoreCents ?? null);
+      return (u) => money(u.categories.find((c) => c.id === id)?.scoreCents ?? null);
     case 'level':
-      return levelText(u, id);
+      return (u) => levelText(u, id);
     case 'selfTotal':
-      return money(u.selfTotalCents);
+      return (u) => money(u.selfTotalCents);
     case 'total':
-      return money(u.totalCents);
+      return (u) => money(u.totalCents);
     case 'max':
-      return money(u.maxCents);
+      return (u) => money(u.maxCents);
     case 'percent':
-      return money(u.percentHundredths);
+      return (u) => money(u.percentHundredths);
     case 'grade':
-      return u.grade;
+      return (u) => u.grade;
     case 'rank':
-      return u.rank;
+      return (u) => u.rank;
     case 'status':
-      return STATUS_TEXT[u.status];
+      return (u) => STATUS_TEXT[u.status];
     case 'attention':
-      return attentionText(u, result.rubric);
+      return (u) => attentionText(u, result.rubric);
     case 'notes':
-      return notesText(u);
+      return notesText;
     case 'flags':
-      return rowFlags(u, tableWidth, verified);
+      return (u) => rowFlags(u, tableWidth, verified);
     default:
-      return null;
+      return () => null;
   }
 }
 

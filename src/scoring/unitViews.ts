@@ -47,6 +47,19 @@ export function criterionResults(tier: CompiledTier, cents: number[], levels: Le
 }
 
 /**
+ * What the result block's highlight flags need of a unit's inputs, without InputState or
+ * CriterionResult objects: each input's 0-based column and invalid flag (rubric order), and the
+ * inputs that mark a criterion below the lowest level's minimum (docs/bang-tong-hop.md, "Tô màu").
+ */
+export interface InputFlags {
+  row: number;
+  cols: number[];
+  invalid: boolean[];
+  /** Input positions (rubric order) to mark as below the minimum. */
+  belowMinimum: number[];
+}
+
+/**
  * A unit's result. `inputs` and `criteria` are made from the compact storage on first read
  * (getters on the prototype: spreading a unit copies the plain fields only) and can be replaced.
  */
@@ -110,4 +123,28 @@ export class ScoredUnit implements UnitResult {
   set criteria(value: CriterionResult[] | null) {
     this.criteriaView = value;
   }
+
+  /** The flags' sources straight from the compact storage; null once a view has been replaced. */
+  inputFlags(): InputFlags | null {
+    const c = this.compact;
+    if (!c || this.inputsView !== undefined || this.criteriaView !== undefined) return null;
+    const belowMinimum: number[] = [];
+    const cents = this.criterionCents;
+    if (cents && this.tier) {
+      const criteria = this.rubric.tiers[this.tier].criteria;
+      for (let k = 0; k < criteria.length; k++) {
+        const crit = criteria[k];
+        if (cents[k] === NOT_APPLICABLE || !isBelowMinimum(cents[k], crit.maxCents, this.rubric.levels)) continue;
+        // The numerator, or the denominator when that is blank; the single input otherwise.
+        const [part, total] = crit.inputIndexes;
+        belowMinimum.push(total !== undefined && c.reads[total].kind === 'blank' ? total : part);
+      }
+    }
+    return { row: c.row, cols: c.cols, invalid: c.invalid, belowMinimum };
+  }
+}
+
+/** A unit's InputFlags when it was scored here and its views were left as they are, else null. */
+export function inputFlagsOf(u: UnitResult): InputFlags | null {
+  return u instanceof ScoredUnit ? u.inputFlags() : null;
 }

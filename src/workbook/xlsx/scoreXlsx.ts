@@ -103,7 +103,18 @@ function isOccupiedIn(book: XlsxBook, sheetName: string): (r: number, c: number)
   const parsed = book.sheet(sheetName)!;
   const byRow = new Map(parsed.layout.rows.map((row) => [row.r - 1, row]));
   const merged = parsed.grid.merges ?? [];
+  // Per row, the rightmost column anything may occupy: the block lies right of the table, so most
+  // questions are answered here without looking at the row's cells.
+  const rightmost = new Map<number, number>();
+  const reach = (r: number, c: number) => {
+    if (c > (rightmost.get(r) ?? -1)) rightmost.set(r, c);
+  };
+  for (const row of parsed.layout.rows) {
+    for (let i = 0; i < row.cells.length; i += CELL_FIELDS) if (row.cells[i + 3] & CELL_OCCUPIED) reach(row.r - 1, row.cells[i]);
+  }
+  for (const m of merged) for (let r = m.top; r <= m.bottom; r++) reach(r, m.right);
   return (r, c) => {
+    if (c > (rightmost.get(r) ?? -1)) return false;
     const row = byRow.get(r);
     if (row) {
       for (let i = 0; i < row.cells.length; i += CELL_FIELDS) {
