@@ -100,15 +100,27 @@ export function heightFor(values: CellValue[], widths: number[], wraps: boolean[
   return lines > 1 ? lines * LINE_HEIGHT + ROW_PADDING : null;
 }
 
-export const look = (o: Partial<CellLook> = {}): CellLook => ({
-  size: 12,
-  horizontal: 'left',
-  wrap: false,
-  border: false,
-  fill: null,
-  numberFormat: null,
-  ...o,
-});
+const looks = new Map<string, CellLook>();
+
+/**
+ * A cell's look. Looks are shared, frozen objects — one per combination, not one per cell — so
+ * writers can tell them apart by identity, and 10,000 rows do not make 100,000 of them.
+ */
+export const look = (o: Partial<CellLook> = {}): CellLook => {
+  const full: CellLook = {
+    size: 12,
+    horizontal: 'left',
+    wrap: false,
+    border: false,
+    fill: null,
+    numberFormat: null,
+    ...o,
+  };
+  const key = `${full.bold ?? ''}|${full.italic ?? ''}|${full.size}|${full.horizontal}|${full.wrap}|${full.border}|${full.fill}|${full.numberFormat}`;
+  let shared = looks.get(key);
+  if (!shared) looks.set(key, (shared = Object.freeze(full)));
+  return shared;
+};
 
 /** A column of a table: its title, and whether its text wraps and sits left (names, words). */
 export interface TableColumn {
@@ -165,21 +177,40 @@ export class SheetBuilder {
     return this.rows.length;
   }
 
-  row(cells: PlannedCell[]): void {
-    const parts = this.widths.map((_, i) => cells[i] ?? { value: null, numberFormat: null });
-    const wraps = this.widths.map((_, i) => this.columns[i]?.wraps ?? false);
-    const values = parts.map((p) => p.value);
-    this.rows.push({
-      kind: 'unit',
-      values,
-      looks: this.widths.map((_, i) =>
+  /** Per sheet column and number format, the look of a table row's cell (found once, not per cell). */
+  private rowLooks = new Map<string, CellLook>();
+  private rowLooksOf: TableColumn[] | null = null;
+
+  private rowLook(i: number, numberFormat: string | null): CellLook {
+    if (this.rowLooksOf !== this.columns) {
+      this.rowLooks.clear();
+      this.rowLooksOf = this.columns;
+    }
+    const key = `${i}|${numberFormat}`;
+    let found = this.rowLooks.get(key);
+    if (!found) {
+      const wraps = this.columns[i]?.wraps ?? false;
+      found =
         i < this.columns.length
-          ? look({ horizontal: wraps[i] ? 'left' : 'center', wrap: wraps[i], border: true, numberFormat: parts[i].numberFormat })
-          : look(),
-      ),
-      merged: false,
-      height: heightFor(values, this.widths, wraps),
-    });
+          ? look({ horizontal: wraps ? 'left' : 'center', wrap: wraps, border: true, numberFormat })
+          : look();
+      this.rowLooks.set(key, found);
+    }
+    return found;
+  }
+
+  row(cells: PlannedCell[]): void {
+    const n = this.widths.length;
+    const values = new Array<CellValue>(n);
+    const wraps = new Array<boolean>(n);
+    const rowLooks = new Array<CellLook>(n);
+    for (let i = 0; i < n; i++) {
+      const cell = cells[i];
+      values[i] = cell ? cell.value : null;
+      wraps[i] = this.columns[i]?.wraps ?? false;
+      rowLooks[i] = this.rowLook(i, cell ? cell.numberFormat : null);
+    }
+    this.rows.push({ kind: 'unit', values, looks: rowLooks, merged: false, height: heightFor(values, this.widths, wraps) });
   }
 
   blank(): void {

@@ -18,7 +18,7 @@ import { patchSheet, relationshipPrefix } from './patchSheet';
 import { printTitlesReference, rankingSheetXml } from './rankingSheet';
 import type { XlsxBook } from './readXlsx';
 import { EMPTY_STYLESHEET, StylesPatch } from './stylesPatch';
-import { Edit, applyEdits, encodeXml, escapeAttr, escapeText, walkXml } from './xml';
+import { Edit, applyEdits, encodePieces, encodeXml, escapeAttr, escapeText, walkXml } from './xml';
 import { Codec, OutEntry, writeZip } from './zip';
 
 /**
@@ -53,12 +53,13 @@ const DEFAULT_REL_BASE = 'http://schemas.openxmlformats.org/officeDocument/2006/
 
 /** Parts rewritten, added or removed, by name. */
 class Changes {
-  readonly texts = new Map<string, string>();
+  /** New text of each part: whole, or in pieces (large parts, encoded without joining). */
+  readonly texts = new Map<string, string | string[]>();
   readonly added: string[] = [];
   readonly removed = new Set<string>();
   /** Part names as the archive stores them (OPC names are case-insensitive). */
   constructor(private readonly stored: (part: string) => string | null) {}
-  set(part: string, text: string, isNew = false): void {
+  set(part: string, text: string | string[], isNew = false): void {
     part = this.stored(part) ?? part;
     this.texts.set(part, text);
     if (isNew && !this.added.includes(part)) this.added.push(part);
@@ -319,6 +320,8 @@ export function patchPackage(req: PatchRequest, codec: Required<Codec>): PatchOu
   return { bytes: assemble(book, changes, codec), ownSheetNames, warnings };
 }
 
+const bytesOf = (text: string | string[]) => (typeof text === 'string' ? encodeXml(text) : encodePieces(text));
+
 /** The archive: original order, unchanged entries copied, new parts at the end. */
 function assemble(book: XlsxBook, changes: Changes, codec: Required<Codec>): Uint8Array {
   const pkg = book.pkg;
@@ -330,11 +333,12 @@ function assemble(book: XlsxBook, changes: Changes, codec: Required<Codec>): Uin
     if (changes.removed.has(e.name)) continue;
     const text = changes.texts.get(e.name);
     if (text === undefined || text === pkg.text(e.name)) out.push({ name: e.name, copy: e });
-    else out.push({ name: e.name, data: encodeXml(text) });
+    else out.push({ name: e.name, data: () => bytesOf(text) });
   }
   for (const part of changes.added) {
     if (written.has(part)) continue;
-    out.push({ name: part, data: encodeXml(changes.texts.get(part)!) });
+    const text = changes.texts.get(part)!;
+    out.push({ name: part, data: () => bytesOf(text) });
   }
   return writeZip(pkg.archive, out, codec);
 }

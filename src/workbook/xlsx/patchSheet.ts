@@ -10,7 +10,7 @@ import { a1, columnLetters, parseArea } from '../../sheet/grid';
 import { BlockColumn, ExistingBlock, HIGHLIGHT_COLOURS, ResultBlockPlan, isOwnHighlightRule } from '../../report/resultBlock';
 import { CELL_EXPLICIT_R, CELL_FIELDS, CELL_OCCUPIED, ElementSpan, SheetLayout } from './sheetPart';
 import { CellStyle, StylesPatch } from './stylesPatch';
-import { Edit, applyEdits, escapeAttr, escapeText } from './xml';
+import { Edit, editedPieces, escapeAttr, escapeText } from './xml';
 
 /** Worksheet children in schema order (ECMA-376 CT_Worksheet), for placing new elements. */
 export const WORKSHEET_ORDER = [
@@ -125,7 +125,8 @@ function inArea(r: number, c: number, a: ExistingBlock | null): boolean {
   return a !== null && r >= a.top && r <= a.bottom && c >= a.left && c <= a.right;
 }
 
-export function patchSheet(layout: SheetLayout, options: SheetPatchOptions): string {
+/** The patched part's text, as pieces in order (see encodePieces). */
+export function patchSheet(layout: SheetLayout, options: SheetPatchOptions): string[] {
   const { plan, existing, styles } = options;
   const text = layout.text;
   const p = layout.prefix;
@@ -137,18 +138,19 @@ export function patchSheet(layout: SheetLayout, options: SheetPatchOptions): str
   const ids = blockStyles(styles, plan.columns);
 
   // ---- cells
+  const letters = plan.columns.map((_, j) => columnLetters(plan.left + j));
   const rowCells = (r: number): string => {
     const values = plan.values[r - plan.top];
-    return values
-      .map((v, j) => {
-        const c = plan.left + j;
-        let style: number;
-        if (r === plan.titleRow) style = j === 0 ? ids.title : ids.titleRest;
-        else if (r === plan.headerRow) style = ids.header;
-        else style = ids.body[j];
-        return cellXml(p, a1(r, c), style, r === plan.titleRow || r >= plan.headerRow ? v : null);
-      })
-      .join('');
+    const shown = r === plan.titleRow || r >= plan.headerRow;
+    let xml = '';
+    for (let j = 0; j < values.length; j++) {
+      let style: number;
+      if (r === plan.titleRow) style = j === 0 ? ids.title : ids.titleRest;
+      else if (r === plan.headerRow) style = ids.header;
+      else style = ids.body[j];
+      xml += cellXml(p, `${letters[j]}${r + 1}`, style, shown ? values[j] : null);
+    }
+    return xml;
   };
   const blockRows = new Set<number>();
   for (let r = plan.top; r <= plan.bottom; r++) if (r === plan.titleRow || r >= plan.headerRow) blockRows.add(r);
@@ -342,7 +344,7 @@ export function patchSheet(layout: SheetLayout, options: SheetPatchOptions): str
 
   added.sort((a, b) => a.at - b.at || WORKSHEET_ORDER.indexOf(a.local) - WORKSHEET_ORDER.indexOf(b.local));
   for (const a of added) edits.push({ start: a.at, end: a.at, text: a.text });
-  return applyEdits(text, edits);
+  return editedPieces(text, edits);
 }
 
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

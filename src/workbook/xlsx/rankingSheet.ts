@@ -29,7 +29,8 @@ function styleOf(look: RankingCellLook): CellStyle {
 /** The plan may carry page breaks (1-based rows that start a printed page); older plans have none. */
 type PlanWithBreaks = RankingSheetPlan & { pageBreaks?: number[] };
 
-export function rankingSheetXml(plan: PlanWithBreaks, styles: StylesPatch): string {
+/** The sheet part's text, as pieces in order (see encodePieces). */
+export function rankingSheetXml(plan: PlanWithBreaks, styles: StylesPatch): string[] {
   const width = plan.columns.length;
   const rows: string[] = [];
   const merges: string[] = [];
@@ -40,18 +41,24 @@ export function rankingSheetXml(plan: PlanWithBreaks, styles: StylesPatch): stri
     if (id === undefined) styleIds.set(look, (id = styles.cellXf(styleOf(look))));
     return id;
   };
+  const letters = plan.columns.map((_, c) => columnLetters(c));
   plan.rows.forEach((row, r) => {
     if (row.kind === 'blank' && row.height === null) return;
     if (row.merged && width > 1) merges.push(`${a1(r, 0)}:${a1(r, width - 1)}`);
-    const cells = row.values
-      .map((value, c) => {
+    let cells = '';
+    if (row.kind !== 'blank') {
+      for (let c = 0; c < row.values.length; c++) {
         const look = row.looks[c];
         // A banner's text sits in its first cell; the others carry only a border, when it has one.
-        if (row.merged && c > 0 && !look.border) return '';
-        if (row.kind === 'blank') return '';
-        return cellXml('', a1(r, c), styleId(look), row.merged && c > 0 ? null : value);
-      })
-      .join('');
+        if (row.merged && c > 0 && !look.border) continue;
+        cells += cellXml(
+          '',
+          `${letters[c] ?? columnLetters(c)}${r + 1}`,
+          styleId(look),
+          row.merged && c > 0 ? null : row.values[c],
+        );
+      }
+    }
     const height = row.height ? ` ht="${row.height}" customHeight="1"` : '';
     rows.push(`<row r="${r + 1}"${height}>${cells}</row>`);
   });
@@ -64,7 +71,7 @@ export function rankingSheetXml(plan: PlanWithBreaks, styles: StylesPatch): stri
       breaks.map((b) => `<brk id="${b - 1}" max="16383" man="1"/>`).join('') +
       `</rowBreaks>`
     : '';
-  return (
+  const head =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
     `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
@@ -72,7 +79,9 @@ export function rankingSheetXml(plan: PlanWithBreaks, styles: StylesPatch): stri
     `<sheetViews><sheetView workbookViewId="0"/></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/>` +
     (cols ? `<cols>${cols}</cols>` : '') +
-    `<sheetData>${rows.join('')}</sheetData>` +
+    `<sheetData>`;
+  const tail =
+    `</sheetData>` +
     (plan.filter ? `<autoFilter ref="${plan.filter}"/>` : '') +
     (merges.length
       ? `<mergeCells count="${merges.length}">${merges.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>`
@@ -81,8 +90,8 @@ export function rankingSheetXml(plan: PlanWithBreaks, styles: StylesPatch): stri
     `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
     `<pageSetup paperSize="9" orientation="landscape" fitToWidth="${RANKING_PAGE.fitToWidth}" fitToHeight="0"/>` +
     breaksXml +
-    `</worksheet>`
-  );
+    `</worksheet>`;
+  return [head, ...rows, tail];
 }
 
 /** The print titles reference for the repeated header row: 'Xếp hạng'!$5:$5. */

@@ -5,7 +5,7 @@
  * materialised beyond the cells the part holds (a whole-sheet validation is never expanded).
  */
 import type { CellValue, Grid, MergedArea } from '../../sheet/grid';
-import { columnIndex, parseArea } from '../../sheet/grid';
+import { parseArea } from '../../sheet/grid';
 import { decodeXstring, prefixOf, walkXml } from './xml';
 
 export interface ElementSpan {
@@ -81,14 +81,17 @@ export function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000));
 }
 
+/** The 0-based column of a cell reference ("AB12" → 27), read from its leading letters; -1 without. */
 function columnOf(ref: string): number {
-  let letters = '';
-  for (const ch of ref) {
-    const code = ch.charCodeAt(0);
-    if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) letters += ch;
+  let n = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code >= 65 && code <= 90) n = n * 26 + (code - 64);
+    else if (code >= 97 && code <= 122) n = n * 26 + (code - 96);
     else break;
   }
-  return letters ? columnIndex(letters) : -1;
+  return i === 0 ? -1 : n - 1;
 }
 
 function rowOf(ref: string): number {

@@ -123,7 +123,11 @@ const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 // Characters XML 1.0 cannot carry: a value read from a cell may hold one.
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
+const NEEDS_TEXT_ESCAPE = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 export function escapeText(s: string): string {
+  // Most text has nothing to escape: returned as it is, without copies.
+  if (!NEEDS_TEXT_ESCAPE.test(s)) return s;
   return s.replace(XML_INVALID, '').replace(/[&<>]/g, (c) => TEXT_ESCAPES[c]);
 }
 
@@ -151,14 +155,59 @@ export interface Edit {
 
 /** Applies non-overlapping edits; equal starts keep the order they were given in. */
 export function applyEdits(source: string, edits: Edit[]): string {
+  return editedPieces(source, edits).join('');
+}
+
+/**
+ * The edited text as pieces in order (untouched stretches of the source and the edits' texts), for
+ * encoding without first joining a large part into one string.
+ */
+export function editedPieces(source: string, edits: Edit[]): string[] {
   const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i);
   const parts: string[] = [];
   let at = 0;
   for (const { e } of sorted) {
     if (e.start < at) throw new Error(`overlapping edits at ${e.start}`);
-    parts.push(source.slice(at, e.start), e.text);
+    if (e.start > at) parts.push(source.slice(at, e.start));
+    if (e.text) parts.push(e.text);
     at = e.end;
   }
   parts.push(source.slice(at));
-  return parts.join('');
+  return parts;
+}
+
+/** Pieces are joined into strings of about this many characters before each is encoded. */
+const ENCODE_BATCH = 1 << 18;
+
+/** The UTF-8 bytes of pieces of text, as one buffer: joined and encoded a batch at a time. */
+export function encodePieces(pieces: readonly string[]): Uint8Array {
+  let chars = 0;
+  for (const p of pieces) chars += p.length;
+  // Mostly ASCII: room for a little more than one byte per character, grown when it runs out.
+  let out = new Uint8Array(Math.ceil(chars * 1.1) + 16);
+  let at = 0;
+  const encode = (text: string) => {
+    for (;;) {
+      const { read, written } = encoder.encodeInto(text, out.subarray(at));
+      at += written;
+      if (read === text.length) return;
+      text = text.slice(read);
+      const grown = new Uint8Array(Math.max(out.length * 2, at + text.length * 3));
+      grown.set(out.subarray(0, at));
+      out = grown;
+    }
+  };
+  let batch: string[] = [];
+  let batchChars = 0;
+  for (const piece of pieces) {
+    batch.push(piece);
+    batchChars += piece.length;
+    if (batchChars >= ENCODE_BATCH) {
+      encode(batch.join(''));
+      batch = [];
+      batchChars = 0;
+    }
+  }
+  encode(batch.join(''));
+  return out.subarray(0, at);
 }

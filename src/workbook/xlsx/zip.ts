@@ -149,8 +149,11 @@ export function entryBytes(archive: ZipArchive, entry: ZipEntry, codec: Codec): 
   }
 }
 
-/** What goes into the new archive: an entry copied as it is, or new bytes to compress. */
-export type OutEntry = { name: string; copy: ZipEntry } | { name: string; data: Uint8Array };
+/**
+ * What goes into the new archive: an entry copied as it is, or new bytes to compress — given, or
+ * made when the entry is written (a large part's bytes then live only while they are compressed).
+ */
+export type OutEntry = { name: string; copy: ZipEntry } | { name: string; data: Uint8Array | (() => Uint8Array) };
 
 /** DOS date and time → Date in local time, as fflate writes it back. */
 function dosToDate(dosDateTime: number): Date {
@@ -185,9 +188,10 @@ export function writeZip(archive: ZipArchive, out: OutEntry[], codec: Required<C
       if (Number.isNaN(mtime.getTime()) || mtime.getFullYear() < 1980) mtime = FIXED_DATE;
       file = precompressed(entry.name, data, e.crc, e.size, e.method, mtime);
     } else {
-      const compressed = codec.deflateRaw(entry.data);
+      const raw = typeof entry.data === 'function' ? entry.data() : entry.data;
+      const compressed = codec.deflateRaw(raw);
       data = compressed as Uint8Array<ArrayBuffer>;
-      file = precompressed(entry.name, compressed, codec.crc32(entry.data) >>> 0, entry.data.length, 8, FIXED_DATE);
+      file = precompressed(entry.name, compressed, codec.crc32(raw) >>> 0, raw.length, 8, FIXED_DATE);
     }
     zip.add(file);
     file.ondata!(null, data, true);
