@@ -7,11 +7,16 @@
 
 const INDENT = '  ';
 
-/** One value's JSON at a nesting depth: its lines after the first indented as JSON.stringify does. */
-function nested(value: unknown, depth: number): string | undefined {
-  const text = JSON.stringify(value, null, 2) as string | undefined;
-  if (text === undefined || depth === 0) return text;
-  return text.includes('\n') ? text.replace(/\n/g, `\n${INDENT.repeat(depth)}`) : text;
+/**
+ * One value's JSON at a nesting depth (1 or 2), its lines after the first indented as
+ * JSON.stringify indents them there: stringified inside as many one-element arrays, which are
+ * then cut off (a slice, not a copy). Undefined when JSON has nothing to write for the value.
+ */
+function nested(value: unknown, depth: 1 | 2): string | undefined {
+  const text = JSON.stringify(depth === 1 ? [value] : [[value]], null, 2);
+  const inner = depth === 1 ? text.slice(4, -2) : text.slice(10, -6);
+  if (inner === 'null' && value !== null && JSON.stringify(value) === undefined) return undefined;
+  return inner;
 }
 
 const isPlain = (v: unknown) => typeof (v as { toJSON?: unknown }).toJSON !== 'function';

@@ -29,21 +29,24 @@ export class OutputError extends Error {}
 export type OutputData = Uint8Array | string | Iterable<string>;
 
 /** Pieces are gathered to about this many characters before each write. */
-const WRITE_CHUNK = 1 << 20;
+const WRITE_CHUNK = 1 << 16;
 
 /** Writes text made piece by piece, a chunk at a time: the whole text never exists at once. */
 function writePieces(file: string, pieces: Iterable<string>): void {
   const fd = openSync(file, 'w');
   try {
-    let pending = '';
+    let pending: string[] = [];
+    let chars = 0;
     for (const piece of pieces) {
-      pending += piece;
-      if (pending.length >= WRITE_CHUNK) {
-        writeSync(fd, pending);
-        pending = '';
+      pending.push(piece);
+      chars += piece.length;
+      if (chars >= WRITE_CHUNK) {
+        writeSync(fd, pending.join(''));
+        pending = [];
+        chars = 0;
       }
     }
-    if (pending) writeSync(fd, pending);
+    if (chars) writeSync(fd, pending.join(''));
   } finally {
     closeSync(fd);
   }

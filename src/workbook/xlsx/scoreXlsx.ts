@@ -13,8 +13,6 @@ import { scoreWorkbook } from '../../scoring/scoreWorkbook';
 import type { ScoreResult } from '../../scoring/types';
 import type { RawUnitList } from '../../sheet/unitList';
 import type { RubricSource } from '../../scoring/types';
-import { decisionDraftBytes } from '../../export/decisionDraft';
-import { unitLettersBytes } from '../../export/unitLetters';
 import { DecisionSettings, decisionSettings, defaultYear } from '../../report/settings';
 import type { StoredSettings } from '../../report/storedSettings';
 import { CELL_FIELDS, CELL_OCCUPIED } from './sheetPart';
@@ -180,9 +178,14 @@ async function scoreBook(book: XlsxBook, request: ScoreXlsxRequest, codec: Requi
   }
 
   if (request.decisionDraft) request.onStep?.('decisionDraft');
-  const decisionDraft = request.decisionDraft ? await decisionDraftBytes(result, settings) : null;
+  // The docx library is loaded only when a document is asked for.
+  const decisionDraft = request.decisionDraft
+    ? await (await import('../../export/decisionDraft')).decisionDraftBytes(result, settings)
+    : null;
   if (request.unitLetters) request.onStep?.('unitLetters');
-  const unitLetters = request.unitLetters ? await unitLettersBytes(result, settings) : null;
+  const unitLetters = request.unitLetters
+    ? await (await import('../../export/unitLetters')).unitLettersBytes(result, settings)
+    : null;
   const json = { ...resultJson(result), year: settings.year };
   return {
     ok: true,
