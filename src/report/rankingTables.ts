@@ -121,43 +121,48 @@ const text = (t: string | null): RankingCell => (t === null || t === '' ? blank 
 const int = (n: number | null): RankingCell => (n === null ? blank : { kind: 'int', value: n });
 const cents = (n: number | null): RankingCell => (n === null ? blank : { kind: 'cents', value: n });
 
-/** One column's cell for a unit; a missing unit shows its name (and district) only. */
-function cellFor(col: RankingColumn, u: UnitResult, stt: number, comparison: YearComparison | null): RankingCell {
+/** How one column's cell is read from a unit (decided once per column); a missing unit shows its name (and district) only. */
+function columnCell(col: RankingColumn, comparison: YearComparison | null): (u: UnitResult, stt: number) => RankingCell {
   const [, categoryId] = col.id.split(':');
-  const cat = categoryId ? u.categories.find((c) => c.id === categoryId) : undefined;
+  const category = (u: UnitResult) => (categoryId ? u.categories.find((c) => c.id === categoryId) : undefined);
   switch (col.kind) {
     case 'stt':
-      return int(stt);
+      return (_, stt) => int(stt);
     case 'name':
-      return text(u.name);
+      return (u) => text(u.name);
     case 'district':
-      return text(u.district);
+      return (u) => text(u.district);
     case 'score':
-      return cents(cat?.scoreCents ?? null);
+      return (u) => cents(category(u)?.scoreCents ?? null);
     case 'level':
       // Nothing computed (missing, unknown tier): blank, not "Không xếp hạng".
-      return cat && (cat.scoreCents !== null || !cat.applicable) ? text(levelText(cat.level, cat.applicable)) : blank;
+      return (u) => {
+        const cat = category(u);
+        return cat && (cat.scoreCents !== null || !cat.applicable) ? text(levelText(cat.level, cat.applicable)) : blank;
+      };
     case 'total':
-      return cents(u.totalCents);
+      return (u) => cents(u.totalCents);
     case 'max':
-      return cents(u.maxCents);
+      return (u) => cents(u.maxCents);
     case 'grade':
-      return text(u.status === 'scored' ? u.grade : null);
+      return (u) => text(u.status === 'scored' ? u.grade : null);
     case 'previousTotal':
-      return cents(comparison?.byUnit.get(u)?.previous.totalCents ?? null);
-    case 'change': {
-      const change = comparison?.byUnit.get(u)?.changeCents ?? null;
-      return change === null ? blank : { kind: 'delta', value: change };
-    }
+      return (u) => cents(comparison?.byUnit.get(u)?.previous.totalCents ?? null);
+    case 'change':
+      return (u) => {
+        const change = comparison?.byUnit.get(u)?.changeCents ?? null;
+        return change === null ? blank : { kind: 'delta', value: change };
+      };
     case 'percent':
-      return cents(u.percentHundredths);
+      return (u) => cents(u.percentHundredths);
     case 'rank':
-      return int(u.status === 'scored' ? u.rank : null);
+      return (u) => int(u.status === 'scored' ? u.rank : null);
   }
 }
 
 function rowsOf(units: UnitResult[], columns: RankingColumn[], comparison: YearComparison | null): RankingRow[] {
-  return units.map((unit, i) => ({ unit, cells: columns.map((col) => cellFor(col, unit, i + 1, comparison)) }));
+  const readers = columns.map((col) => columnCell(col, comparison));
+  return units.map((unit, i) => ({ unit, cells: readers.map((read) => read(unit, i + 1)) }));
 }
 
 function withStatus(units: UnitResult[], status: Status): UnitResult[] {

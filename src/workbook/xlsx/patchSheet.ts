@@ -142,15 +142,15 @@ export function patchSheet(layout: SheetLayout, options: SheetPatchOptions): str
   const rowCells = (r: number): string => {
     const values = plan.values[r - plan.top];
     const shown = r === plan.titleRow || r >= plan.headerRow;
-    let xml = '';
+    const cells = new Array<string>(values.length);
     for (let j = 0; j < values.length; j++) {
       let style: number;
       if (r === plan.titleRow) style = j === 0 ? ids.title : ids.titleRest;
       else if (r === plan.headerRow) style = ids.header;
       else style = ids.body[j];
-      xml += cellXml(p, `${letters[j]}${r + 1}`, style, shown ? values[j] : null);
+      cells[j] = cellXml(p, `${letters[j]}${r + 1}`, style, shown ? values[j] : null);
     }
-    return xml;
+    return cells.join('');
   };
   const blockRows = new Set<number>();
   for (let r = plan.top; r <= plan.bottom; r++) if (r === plan.titleRow || r >= plan.headerRow) blockRows.add(r);

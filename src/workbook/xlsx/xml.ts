@@ -181,33 +181,29 @@ const ENCODE_BATCH = 1 << 18;
 
 /** The UTF-8 bytes of pieces of text, as one buffer: joined and encoded a batch at a time. */
 export function encodePieces(pieces: readonly string[]): Uint8Array {
-  let chars = 0;
-  for (const p of pieces) chars += p.length;
-  // Mostly ASCII: room for a little more than one byte per character, grown when it runs out.
-  let out = new Uint8Array(Math.ceil(chars * 1.1) + 16);
-  let at = 0;
-  const encode = (text: string) => {
-    for (;;) {
-      const { read, written } = encoder.encodeInto(text, out.subarray(at));
-      at += written;
-      if (read === text.length) return;
-      text = text.slice(read);
-      const grown = new Uint8Array(Math.max(out.length * 2, at + text.length * 3));
-      grown.set(out.subarray(0, at));
-      out = grown;
-    }
-  };
+  const chunks: Uint8Array[] = [];
+  let length = 0;
   let batch: string[] = [];
   let batchChars = 0;
+  const flush = () => {
+    const bytes = encoder.encode(batch.join(''));
+    chunks.push(bytes);
+    length += bytes.length;
+    batch = [];
+    batchChars = 0;
+  };
   for (const piece of pieces) {
     batch.push(piece);
     batchChars += piece.length;
-    if (batchChars >= ENCODE_BATCH) {
-      encode(batch.join(''));
-      batch = [];
-      batchChars = 0;
-    }
+    if (batchChars >= ENCODE_BATCH) flush();
   }
-  encode(batch.join(''));
-  return out.subarray(0, at);
+  flush();
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
