@@ -54,12 +54,12 @@ const DEFAULT_REL_BASE = 'http://schemas.openxmlformats.org/officeDocument/2006/
 /** Parts rewritten, added or removed, by name. */
 class Changes {
   /** New text of each part: whole, or in pieces (large parts, encoded without joining). */
-  readonly texts = new Map<string, string | string[]>();
+  readonly texts = new Map<string, string | (string | Uint8Array)[]>();
   readonly added: string[] = [];
   readonly removed = new Set<string>();
   /** Part names as the archive stores them (OPC names are case-insensitive). */
   constructor(private readonly stored: (part: string) => string | null) {}
-  set(part: string, text: string | string[], isNew = false): void {
+  set(part: string, text: string | (string | Uint8Array)[], isNew = false): void {
     part = this.stored(part) ?? part;
     this.texts.set(part, text);
     if (isNew && !this.added.includes(part)) this.added.push(part);
@@ -320,7 +320,7 @@ export function patchPackage(req: PatchRequest, codec: Required<Codec>): PatchOu
   return { bytes: assemble(book, changes, codec), ownSheetNames, warnings };
 }
 
-const bytesOf = (text: string | string[]) => (typeof text === 'string' ? encodeXml(text) : encodePieces(text));
+const bytesOf = (text: string | (string | Uint8Array)[]) => (typeof text === 'string' ? encodeXml(text) : encodePieces(text));
 
 /** The archive: original order, unchanged entries copied, new parts at the end. */
 function assemble(book: XlsxBook, changes: Changes, codec: Required<Codec>): Uint8Array {

@@ -10,7 +10,7 @@ import { a1, columnLetters, parseArea } from '../../sheet/grid';
 import { BlockColumn, ExistingBlock, HIGHLIGHT_COLOURS, ResultBlockPlan, isOwnHighlightRule } from '../../report/resultBlock';
 import { CELL_EXPLICIT_R, CELL_FIELDS, CELL_OCCUPIED, ElementSpan, SheetLayout } from './sheetPart';
 import { CellStyle, StylesPatch } from './stylesPatch';
-import { Edit, editedPieces, escapeAttr, escapeText } from './xml';
+import { Edit, editedPieces, encodeXml, escapeAttr, escapeText } from './xml';
 
 /** Worksheet children in schema order (ECMA-376 CT_Worksheet), for placing new elements. */
 export const WORKSHEET_ORDER = [
@@ -125,12 +125,15 @@ function inArea(r: number, c: number, a: ExistingBlock | null): boolean {
   return a !== null && r >= a.top && r <= a.bottom && c >= a.left && c <= a.right;
 }
 
-/** The patched part's text, as pieces in order (see encodePieces). */
-export function patchSheet(layout: SheetLayout, options: SheetPatchOptions): string[] {
+/**
+ * The patched part, as pieces in order (see encodePieces): the block's cells in existing rows are
+ * encoded as each row is made, so that 10,000 rows of them never wait as strings.
+ */
+export function patchSheet(layout: SheetLayout, options: SheetPatchOptions): (string | Uint8Array)[] {
   const { plan, existing, styles } = options;
   const text = layout.text;
   const p = layout.prefix;
-  const edits: Edit[] = [];
+  const edits: Edit<string | Uint8Array>[] = [];
   // New elements: several may land at one place; they go in schema order.
   const added: { at: number; local: string; text: string }[] = [];
   const addElement = (local: string, at: number, xml: string) => added.push({ at, local, text: xml });
@@ -207,10 +210,10 @@ export function patchSheet(layout: SheetLayout, options: SheetPatchOptions): str
       const xml = rowCells(r);
       if (row.selfClosing) {
         const close = text.lastIndexOf('/', row.end);
-        edits.push({ start: close, end: row.end, text: `>${xml}${rowTagEnd}` });
+        edits.push({ start: close, end: row.end, text: encodeXml(`>${xml}${rowTagEnd}`) });
       } else {
         const at = insertAt >= 0 ? insertAt : row.end - rowTagEnd.length;
-        edits.push({ start: at, end: at, text: xml });
+        edits.push({ start: at, end: at, text: encodeXml(xml) });
       }
       continue;
     }
@@ -224,9 +227,10 @@ export function patchSheet(layout: SheetLayout, options: SheetPatchOptions): str
   if (sheetData.selfClosing) {
     const before = edits.length;
     newRowsBefore(Infinity, 0);
+    // New rows only, made as text by newRowsBefore.
     const rowsXml = edits
       .splice(before)
-      .map((e) => e.text)
+      .map((e) => e.text as string)
       .join('');
     edits.push({ start: sheetData.start, end: sheetData.end, text: `<${p}sheetData>${rowsXml}</${p}sheetData>` });
   } else {

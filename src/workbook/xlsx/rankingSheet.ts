@@ -11,6 +11,7 @@ import { FONT_NAME, RANKING_PAGE } from '../../report/rankingSheetPlan';
 import { a1, columnLetters } from '../../sheet/grid';
 import { cellXml } from './patchSheet';
 import { CellStyle, StylesPatch } from './stylesPatch';
+import { encodeXml } from './xml';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
@@ -29,10 +30,10 @@ function styleOf(look: RankingCellLook): CellStyle {
 /** The plan may carry page breaks (1-based rows that start a printed page); older plans have none. */
 type PlanWithBreaks = RankingSheetPlan & { pageBreaks?: number[] };
 
-/** The sheet part's text, as pieces in order (see encodePieces). */
-export function rankingSheetXml(plan: PlanWithBreaks, styles: StylesPatch): string[] {
+/** The sheet part, as pieces in order (see encodePieces); rows are encoded as they are made. */
+export function rankingSheetXml(plan: PlanWithBreaks, styles: StylesPatch): (string | Uint8Array)[] {
   const width = plan.columns.length;
-  const rows: string[] = [];
+  const rows: Uint8Array[] = [];
   const merges: string[] = [];
   // Rows share their look objects: one style lookup per look, not per cell.
   const styleIds = new Map<RankingCellLook, number>();
@@ -60,7 +61,7 @@ export function rankingSheetXml(plan: PlanWithBreaks, styles: StylesPatch): stri
       }
     }
     const height = row.height ? ` ht="${row.height}" customHeight="1"` : '';
-    rows.push(`<row r="${r + 1}"${height}>${cells}</row>`);
+    rows.push(encodeXml(`<row r="${r + 1}"${height}>${cells}</row>`));
   });
   const lastRow = Math.max(1, plan.rows.length);
   const cols = plan.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('');

@@ -146,11 +146,11 @@ export function decodeXstring(s: string): string {
   return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** One splice of a part's text: [start, end) replaced by text. */
-export interface Edit {
+/** One splice of a part's text: [start, end) replaced by text (or by bytes already encoded). */
+export interface Edit<T extends string | Uint8Array = string> {
   start: number;
   end: number;
-  text: string;
+  text: T;
 }
 
 /** Applies non-overlapping edits; equal starts keep the order they were given in. */
@@ -159,40 +159,50 @@ export function applyEdits(source: string, edits: Edit[]): string {
 }
 
 /**
- * The edited text as pieces in order (untouched stretches of the source and the edits' texts), for
- * encoding without first joining a large part into one string.
+ * The edited text as pieces in order (untouched stretches of the source and the edits' texts or
+ * bytes), for encoding without first joining a large part into one string.
  */
-export function editedPieces(source: string, edits: Edit[]): string[] {
+export function editedPieces<T extends string | Uint8Array>(source: string, edits: Edit<T>[]): (string | T)[] {
   const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i);
-  const parts: string[] = [];
+  const parts: (string | T)[] = [];
   let at = 0;
   for (const { e } of sorted) {
     if (e.start < at) throw new Error(`overlapping edits at ${e.start}`);
     if (e.start > at) parts.push(source.slice(at, e.start));
-    if (e.text) parts.push(e.text);
+    if (e.text.length) parts.push(e.text);
     at = e.end;
   }
   parts.push(source.slice(at));
   return parts;
 }
 
-/** Pieces are joined into strings of about this many characters before each is encoded. */
+/** Text pieces are joined into strings of about this many characters before each is encoded. */
 const ENCODE_BATCH = 1 << 18;
 
-/** The UTF-8 bytes of pieces of text, as one buffer: joined and encoded a batch at a time. */
-export function encodePieces(pieces: readonly string[]): Uint8Array {
+/**
+ * The UTF-8 bytes of pieces — text, or bytes already encoded (a large part's rows are encoded as
+ * they are made, so that they do not wait as strings) — as one buffer.
+ */
+export function encodePieces(pieces: readonly (string | Uint8Array)[]): Uint8Array {
   const chunks: Uint8Array[] = [];
   let length = 0;
   let batch: string[] = [];
   let batchChars = 0;
-  const flush = () => {
-    const bytes = encoder.encode(batch.join(''));
+  const add = (bytes: Uint8Array) => {
     chunks.push(bytes);
     length += bytes.length;
+  };
+  const flush = () => {
+    if (batch.length) add(encoder.encode(batch.join('')));
     batch = [];
     batchChars = 0;
   };
   for (const piece of pieces) {
+    if (typeof piece !== 'string') {
+      flush();
+      add(piece);
+      continue;
+    }
     batch.push(piece);
     batchChars += piece.length;
     if (batchChars >= ENCODE_BATCH) flush();
