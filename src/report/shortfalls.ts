@@ -60,33 +60,37 @@ export function shortfalls(result: ScoreResult): TierShortfalls[] {
   for (const tier of result.rubric.tierList) {
     const units = result.units.filter((u) => u.tier === tier.id && u.status === 'scored' && u.criteria);
     if (units.length === 0) continue;
+    // Unit by unit (each unit's criteria are made once), summed per criterion.
+    const n = tier.criteria.length;
+    const counted = new Array<number>(n).fill(0);
+    const points = new Array<number>(n).fill(0);
+    const under = new Array<number>(n).fill(0);
+    for (const u of units) {
+      const criteria = u.criteria!;
+      for (let k = 0; k < n; k++) {
+        const c = tier.criteria[k];
+        const cents = criteria[k].cents;
+        if (!c.scores || cents === null) continue;
+        counted[k]++;
+        points[k] += cents;
+        if (test(cents, c)) under[k]++;
+      }
+    }
     const rows = tier.criteria
       .map((c, k) => ({ c, k }))
       .filter(({ c }) => c.scores)
       .map(({ c, k }) => {
-        let counted = 0;
-        let points = 0;
-        let possible = 0;
-        let under = 0;
-        for (const u of units) {
-          const cents = u.criteria![k].cents;
-          if (cents === null) continue;
-          counted++;
-          points += cents;
-          possible += c.maxCents;
-          if (test(cents, c)) under++;
-        }
         const category = tier.categories.find((x) => x.id === c.category)!;
         return {
           code: c.code,
           name: c.def.name,
           category: { id: category.id, name: category.name },
-          counted,
-          points,
-          possible,
-          under,
-          averagePercent: counted ? wholePercent(points, possible) : 0,
-          underPercent: counted ? wholePercent(under, counted) : 0,
+          counted: counted[k],
+          points: points[k],
+          possible: counted[k] * c.maxCents,
+          under: under[k],
+          averagePercent: counted[k] ? wholePercent(points[k], counted[k] * c.maxCents) : 0,
+          underPercent: counted[k] ? wholePercent(under[k], counted[k]) : 0,
           order: k,
         };
       })
