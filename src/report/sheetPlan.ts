@@ -68,6 +68,8 @@ const ROW_PADDING = 2;
  */
 export function wrappedLines(text: string, width: number): number {
   const capacity = Math.max(4, Math.floor(width * 0.95) - 1);
+  // A single line of text no longer than a line's capacity takes one line, whatever its words.
+  if (text.length <= capacity && !text.includes('\n')) return 1;
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     lines++;
@@ -94,9 +96,10 @@ export function wrappedLines(text: string, width: number): number {
 /** The height a row needs for its wrapped cells, or null for one line. */
 export function heightFor(values: CellValue[], widths: number[], wraps: boolean[]): number | null {
   let lines = 1;
-  values.forEach((v, i) => {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     if (wraps[i] && typeof v === 'string' && v !== '') lines = Math.max(lines, wrappedLines(v, widths[i]));
-  });
+  }
   return lines > 1 ? lines * LINE_HEIGHT + ROW_PADDING : null;
 }
 
