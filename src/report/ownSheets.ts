@@ -60,3 +60,13 @@ export function ownSheetKinds(rubric: CompiledRubric): OwnSheetKind[] {
 export function ownSheetPlans(result: ScoreResult, settings: DecisionSettings): OwnSheetPlan[] {
   return ownSheetKinds(result.rubric).map((kind) => ({ ...kind, plan: PLANS[kind.key](result, settings) }));
 }
+
+/** An own sheet whose plan is made when asked for (a writer can make, write and let go of each in turn). */
+export interface OwnSheetSpec extends OwnSheetKind {
+  makePlan: () => SheetPlan;
+}
+
+/** The own sheets for a result, each plan made only when asked for. */
+export function ownSheetSpecs(result: ScoreResult, settings: DecisionSettings): OwnSheetSpec[] {
+  return ownSheetKinds(result.rubric).map((kind) => ({ ...kind, makePlan: () => PLANS[kind.key](result, settings) }));
+}

@@ -27,7 +27,9 @@ import { Codec, OutEntry, writeZip } from './zip';
  * sheet of that name.
  */
 export interface OwnSheet {
-  plan: SheetPlan;
+  /** The plan, or how to make it: made just before its part is written, let go after. */
+  plan?: SheetPlan;
+  makePlan?: () => SheetPlan;
   definedName: string;
   preferred: string;
   alternative: string;
@@ -206,7 +208,8 @@ export function patchPackage(req: PatchRequest, codec: Required<Codec>): PatchOu
     const recordedSheet = recorded ? (/^'?(.*?)'?!/.exec(recorded.text.replace(/''/g, "'"))?.[1] ?? null) : null;
     const target = rankingSheetTarget(sheetNames, recordedSheet, req.sheetName, own.preferred, own.alternative);
     if (target.notice) warnings.push(target.notice);
-    const xml = rankingSheetXml(own.plan, styles);
+    const plan = own.plan ?? own.makePlan!();
+    const xml = rankingSheetXml(plan, styles);
     const replaced = target.replaces
       ? wb.sheets.find((s) => s.name === target.replaces && s.kind === 'worksheet' && s.part)
       : undefined;
@@ -252,12 +255,12 @@ export function patchPackage(req: PatchRequest, codec: Required<Codec>): PatchOu
     }
     ownIndexes.add(index);
     ownSheetNames.push(target.name);
-    names.push({ name: own.definedName, localSheetId: null, text: own.plan.reference(target.name) });
-    if (own.plan.printTitleRow) {
+    names.push({ name: own.definedName, localSheetId: null, text: plan.reference(target.name) });
+    if (plan.printTitleRow) {
       names.push({
         name: '_xlnm.Print_Titles',
         localSheetId: index,
-        text: printTitlesReference(quoteSheetName(target.name), own.plan.printTitleRow),
+        text: printTitlesReference(quoteSheetName(target.name), plan.printTitleRow),
       });
     }
   }

@@ -10,7 +10,7 @@ import { a1, columnLetters, parseArea } from '../../sheet/grid';
 import { BlockColumn, ExistingBlock, HIGHLIGHT_COLOURS, ResultBlockPlan, isOwnHighlightRule } from '../../report/resultBlock';
 import { CELL_EXPLICIT_R, CELL_FIELDS, CELL_OCCUPIED, ElementSpan, SheetLayout } from './sheetPart';
 import { CellStyle, StylesPatch } from './stylesPatch';
-import { Edit, editedPieces, encodeXml, escapeAttr, escapeText } from './xml';
+import { ByteArena, Edit, editedPieces, escapeAttr, escapeText } from './xml';
 
 /** Worksheet children in schema order (ECMA-376 CT_Worksheet), for placing new elements. */
 export const WORKSHEET_ORDER = [
@@ -134,6 +134,7 @@ export function patchSheet(layout: SheetLayout, options: SheetPatchOptions): (st
   const text = layout.text;
   const p = layout.prefix;
   const edits: Edit<string | Uint8Array>[] = [];
+  const arena = new ByteArena();
   // New elements: several may land at one place; they go in schema order.
   const added: { at: number; local: string; text: string }[] = [];
   const addElement = (local: string, at: number, xml: string) => added.push({ at, local, text: xml });
@@ -210,10 +211,10 @@ export function patchSheet(layout: SheetLayout, options: SheetPatchOptions): (st
       const xml = rowCells(r);
       if (row.selfClosing) {
         const close = text.lastIndexOf('/', row.end);
-        edits.push({ start: close, end: row.end, text: encodeXml(`>${xml}${rowTagEnd}`) });
+        edits.push({ start: close, end: row.end, text: arena.encode(`>${xml}${rowTagEnd}`) });
       } else {
         const at = insertAt >= 0 ? insertAt : row.end - rowTagEnd.length;
-        edits.push({ start: at, end: at, text: encodeXml(xml) });
+        edits.push({ start: at, end: at, text: arena.encode(xml) });
       }
       continue;
     }

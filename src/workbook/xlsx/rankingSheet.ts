@@ -11,7 +11,7 @@ import { FONT_NAME, RANKING_PAGE } from '../../report/rankingSheetPlan';
 import { a1, columnLetters } from '../../sheet/grid';
 import { cellXml } from './patchSheet';
 import { CellStyle, StylesPatch } from './stylesPatch';
-import { encodeXml } from './xml';
+import { ByteArena } from './xml';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
@@ -34,6 +34,7 @@ type PlanWithBreaks = RankingSheetPlan & { pageBreaks?: number[] };
 export function rankingSheetXml(plan: PlanWithBreaks, styles: StylesPatch): (string | Uint8Array)[] {
   const width = plan.columns.length;
   const rows: Uint8Array[] = [];
+  const arena = new ByteArena();
   const merges: string[] = [];
   // Rows share their look objects: one style lookup per look, not per cell.
   const styleIds = new Map<RankingCellLook, number>();
@@ -61,7 +62,7 @@ export function rankingSheetXml(plan: PlanWithBreaks, styles: StylesPatch): (str
       }
     }
     const height = row.height ? ` ht="${row.height}" customHeight="1"` : '';
-    rows.push(encodeXml(`<row r="${r + 1}"${height}>${cells}</row>`));
+    rows.push(arena.encode(`<row r="${r + 1}"${height}>${cells}</row>`));
   });
   const lastRow = Math.max(1, plan.rows.length);
   const cols = plan.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('');

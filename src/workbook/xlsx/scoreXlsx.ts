@@ -7,7 +7,7 @@ import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { CompiledRubric } from '../../rubric/compiled';
 import { RESULT_BLOCK_NAME, planResultBlock } from '../../report/resultBlock';
 import { ResultJson, resultJson } from '../../report/resultJson';
-import { ownSheetPlans } from '../../report/ownSheets';
+import { ownSheetSpecs } from '../../report/ownSheets';
 import { compareYears } from '../../scoring/compareYears';
 import { scoreWorkbook } from '../../scoring/scoreWorkbook';
 import type { ScoreResult } from '../../scoring/types';
@@ -124,19 +124,58 @@ function isOccupiedIn(book: XlsxBook, sheetName: string): (r: number, c: number)
 }
 
 export async function scoreXlsx(request: ScoreXlsxRequest, codec: Required<Codec> = nodeCodec): Promise<ScoreXlsxOutcome> {
+  // What needs the package is done first, in its own call: the package (the sheets' text and
+  // cells, tens of megabytes for a large province) can then be let go before the documents and
+  // RESULT.json are made.
+  const scored = await scoreFile(request, codec);
+  if (!scored.ok) return scored;
+  const { result, settings } = scored;
+  if (request.decisionDraft) request.onStep?.('decisionDraft');
+  // The docx library is loaded only when a document is asked for.
+  const decisionDraft = request.decisionDraft
+    ? await (await import('../../export/decisionDraft')).decisionDraftBytes(result, settings)
+    : null;
+  if (request.unitLetters) request.onStep?.('unitLetters');
+  const unitLetters = request.unitLetters
+    ? await (await import('../../export/unitLetters')).unitLettersBytes(result, settings)
+    : null;
+  const { scoredCopy, rankingSheet, warnings, stored } = scored;
+  // RESULT.json's content is made when first read: it carries every unit's path to the next
+  // level, a search not worth making when only a document or the copy is asked for.
+  let json: ResultJson | null = null;
+  const output: ScoreXlsxOutput = {
+    result,
+    get json() {
+      return (json ??= { ...resultJson(result), year: settings.year });
+    },
+    settings,
+    scoredCopy,
+    rankingSheet,
+    decisionDraft,
+    unitLetters,
+    warnings,
+    stored,
+  };
+  return { ok: true, output };
+}
+
+type FileOutcome =
+  | ({ ok: true } & Pick<ScoreXlsxOutput, 'result' | 'settings' | 'scoredCopy' | 'rankingSheet' | 'warnings' | 'stored'>)
+  | { ok: false; message: string };
+
+async function scoreFile(request: ScoreXlsxRequest, codec: Required<Codec>): Promise<FileOutcome> {
   request.onStep?.('reading');
   const loaded = openXlsx(request.bytes, codec);
   if (!loaded.ok) return loaded;
-  const book = loaded.book;
   try {
-    return await scoreBook(book, request, codec);
+    return await scoreBook(loaded.book, request, codec);
   } catch (e) {
     if (e instanceof XmlPartError || e instanceof ZipError) return { ok: false, message: readFailure(e) };
     throw e;
   }
 }
 
-async function scoreBook(book: XlsxBook, request: ScoreXlsxRequest, codec: Required<Codec>): Promise<ScoreXlsxOutcome> {
+async function scoreBook(book: XlsxBook, request: ScoreXlsxRequest, codec: Required<Codec>): Promise<FileOutcome> {
   const block = definedNameArea(book, RESULT_BLOCK_NAME);
   request.onStep?.('scoring');
   const scored = scoreWorkbook({
@@ -170,27 +209,14 @@ async function scoreBook(book: XlsxBook, request: ScoreXlsxRequest, codec: Requi
     const existing = block && block.sheet === result.sheet ? block.area : null;
     const planned = planResultBlock(result, { existing, isOccupied: isOccupiedIn(book, result.sheet) });
     if (!planned.ok) return planned;
-    const ownSheets = ownSheetPlans(result, settings);
+    // Each own sheet's plan is made when its part is written, and let go after.
+    const ownSheets = ownSheetSpecs(result, settings);
     const patched = patchPackage({ book, sheetName: result.sheet, plan: planned.plan, existing, ownSheets }, codec);
     warnings.push(...patched.warnings);
     scoredCopy = patched.bytes;
     rankingSheet = patched.ownSheetNames[0];
   }
-
-  if (request.decisionDraft) request.onStep?.('decisionDraft');
-  // The docx library is loaded only when a document is asked for.
-  const decisionDraft = request.decisionDraft
-    ? await (await import('../../export/decisionDraft')).decisionDraftBytes(result, settings)
-    : null;
-  if (request.unitLetters) request.onStep?.('unitLetters');
-  const unitLetters = request.unitLetters
-    ? await (await import('../../export/unitLetters')).unitLettersBytes(result, settings)
-    : null;
-  const json = { ...resultJson(result), year: settings.year };
-  return {
-    ok: true,
-    output: { result, json, settings, scoredCopy, rankingSheet, decisionDraft, unitLetters, warnings, stored },
-  };
+  return { ok: true, result, settings, scoredCopy, rankingSheet, warnings, stored };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -27,6 +27,30 @@ export function encodeXml(text: string): Uint8Array {
   return encoder.encode(text);
 }
 
+/** Bytes are laid in blocks of this size: large enough to be given back to the system when freed. */
+const ARENA_BLOCK = 1 << 20;
+
+/**
+ * Encodes many short texts (the rows of a large part) into shared blocks: each text's bytes are a
+ * view of a block, so that tens of thousands of rows are not as many small allocations.
+ */
+export class ByteArena {
+  private block = new Uint8Array(0);
+  private at = 0;
+
+  encode(text: string): Uint8Array {
+    // UTF-8 takes at most three bytes per UTF-16 code unit.
+    if (this.at + text.length * 3 > this.block.length) {
+      this.block = new Uint8Array(Math.max(ARENA_BLOCK, text.length * 3));
+      this.at = 0;
+    }
+    const { written } = encoder.encodeInto(text, this.block.subarray(this.at));
+    const bytes = this.block.subarray(this.at, this.at + written);
+    this.at += written;
+    return bytes;
+  }
+}
+
 /** "x:row" → "row": parts are matched by local name whatever prefix a producer chose. */
 export function localName(name: string): string {
   const colon = name.indexOf(':');
