@@ -50,8 +50,16 @@ export function columnCount(grid: Grid): number {
   return n;
 }
 
+/** Letters of the columns met so far: addresses are made for every input of every row. */
+const LETTERS: string[] = [];
+
 /** 0-based column index → letters (0 → A, 27 → AB). */
 export function columnLetters(c: number): string {
+  if (c >= 0 && c < 16384) return (LETTERS[c] ??= lettersOf(c));
+  return lettersOf(c);
+}
+
+function lettersOf(c: number): string {
   let s = '';
   let n = c + 1;
   while (n > 0) {
