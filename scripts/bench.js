@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 /**
  * npm run bench — speed and size, measured rather than asserted in tests:
- *   1. the engine alone on 10,000 units (goal < 100 ms on a 2-core machine);
+ *   1. the engine alone on 150 and 10,000 units: cold (the first run in this process) and warm
+ *      (min and median of 7; goal < 100 ms on a 2-core machine);
  *   2. the command line at 10,000 and 50,000 rows (--out --json) side by side with LibreOffice's
- *      headless convert of the same file, cold and warm, min and median, peak memory; --docx at
- *      10,000 units;
+ *      headless convert of the same file, interleaved in the same run (the machine is shared, so
+ *      ratios of neighbouring runs say more than times): cold and warm, min and median, processor
+ *      time, peak memory, the load average; the share of the path to the next level
+ *      (src/scoring/nextStep.ts) measured on its own; --docx at 10,000 units;
  *   3. the add-in's round trips per Score at 150 and 10,000 units (against the in-memory fake);
  *   4. the task pane's gzipped JavaScript (a production webpack build in a temporary folder).
  * Uses the compiled engine in build/ (npm run build:cli).
@@ -82,15 +85,17 @@ function median(xs) {
 
 function benchEngine(n) {
   const grid = { name: 'Tổng hợp', rows: syntheticRows(n), merges: [] };
-  scoreWorkbook({ sheets: [grid] }); // warm up
-  const times = [];
-  for (let i = 0; i < 7; i++) {
+  const run = () => {
     const t0 = performance.now();
     const out = scoreWorkbook({ sheets: [grid] });
-    times.push(performance.now() - t0);
+    const ms = performance.now() - t0;
     if (!out.ok || out.result.units.length !== n) throw new Error('engine benchmark did not score every unit');
-  }
-  return median(times);
+    return ms;
+  };
+  const cold = run();
+  const warm = [];
+  for (let i = 0; i < 7; i++) warm.push(run());
+  return { cold, ...stats(warm) };
 }
 
 /** A submission workbook of n rows written by another program (ExcelJS), as staff files are. */
@@ -102,28 +107,37 @@ async function writeInput(n, file) {
   await wb.xlsx.writeFile(file);
 }
 
-/** Wall time (ms) and peak memory (MB) of one process, through GNU time. */
+/** Wall time (ms), processor time (ms, user + system) and peak memory (MB) of one process, through GNU time. */
 function measure(command, args) {
   const t0 = performance.now();
-  const res = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { encoding: 'utf8' });
+  const res = spawnSync('/usr/bin/time', ['-f', '%U %S %M', command, ...args], { encoding: 'utf8' });
   const ms = performance.now() - t0;
   if (res.status !== 0) throw new Error(`${command} failed: ${res.stderr.slice(-300)}`);
-  const kb = Number(res.stderr.trim().split('\n').pop());
-  return { ms, mb: kb / 1024 };
+  const [user, system, kb] = res.stderr.trim().split('\n').pop().split(' ').map(Number);
+  return { ms, cpu: (user + system) * 1000, mb: kb / 1024 };
 }
 
 const stats = (xs) => ({ min: Math.min(...xs), median: median(xs) });
 
+/** "4,21 / 3,90 / 3,75": the load average over 1, 5 and 15 minutes. */
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }))
+    .join(' / ');
+
+const cliPath = path.join(root, 'bin', 'cqdt.js');
+
 /**
  * The command line (--out --json) side by side with LibreOffice opening and saving the same file
- * (headless convert to .xlsx), in the same run: cold (first run; LibreOffice with a fresh profile)
- * and warm (3 more runs each, min and median), peak memory of each process.
+ * (headless convert to .xlsx), interleaved in the same run: cold (first run; LibreOffice with a
+ * fresh profile) and warm (`runs` more runs each, min and median), processor time, peak memory,
+ * and the ratio of each neighbouring pair.
  */
-function benchCliVsLibreOffice(input, dir, runs = 3) {
-  const cli = path.join(root, 'bin', 'cqdt.js');
+function benchCliVsLibreOffice(input, dir, runs) {
   const ours = () =>
     measure(process.execPath, [
-      cli,
+      cliPath,
       'score',
       input,
       '--out',
@@ -153,37 +167,83 @@ function benchCliVsLibreOffice(input, dir, runs = 3) {
     warmLo.push(lo());
   }
   fs.rmSync(profile, { recursive: true, force: true });
+  const summary = (cold, warm) => ({
+    cold,
+    ms: stats(warm.map((r) => r.ms)),
+    cpu: median(warm.map((r) => r.cpu)),
+    mb: Math.max(cold.mb, ...warm.map((r) => r.mb)),
+  });
   return {
-    ours: { cold: coldOurs, ms: stats(warmOurs.map((r) => r.ms)), mb: Math.max(coldOurs.mb, ...warmOurs.map((r) => r.mb)) },
-    lo: { cold: coldLo, ms: stats(warmLo.map((r) => r.ms)), mb: Math.max(coldLo.mb, ...warmLo.map((r) => r.mb)) },
+    ours: summary(coldOurs, warmOurs),
+    lo: summary(coldLo, warmLo),
+    pairRatio: median(warmOurs.map((r, i) => r.ms / warmLo[i].ms)),
   };
+}
+
+/**
+ * Processor time (ms) of the path to the next level for every unit (src/scoring/nextStep.ts,
+ * what RESULT.json and the "Lộ trình" sheet carry), in a fresh process as the command line meets
+ * it; null when the build has none.
+ */
+function nextStepShare(input) {
+  if (!fs.existsSync(build('scoring/nextStep.js'))) return null;
+  const script = `
+    const fs = require('node:fs');
+    const { openXlsx } = require(${JSON.stringify(build('workbook/xlsx/readXlsx.js'))});
+    const { nodeCodec } = require(${JSON.stringify(build('workbook/xlsx/scoreXlsx.js'))});
+    const { scoreWorkbook } = require(${JSON.stringify(build('scoring/scoreWorkbook.js'))});
+    const { allSteps } = require(${JSON.stringify(build('scoring/nextStep.js'))});
+    const opened = openXlsx(new Uint8Array(fs.readFileSync(${JSON.stringify(input)})), nodeCodec);
+    const scored = scoreWorkbook({ sheets: opened.book.grids });
+    const before = process.cpuUsage();
+    allSteps(scored.result);
+    const used = process.cpuUsage(before);
+    process.stdout.write(String((used.user + used.system) / 1000));`;
+  const res = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  return res.status === 0 ? Number(res.stdout) : null;
 }
 
 function hasLibreOffice() {
   return spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
+const vi = (x, digits = 0) => x.toLocaleString('vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const s1 = (ms) => `${vi(ms / 1000, 2)} s`;
+
 async function cliLines() {
   const lines = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cqdt-bench-'));
-  const f = (x) => x.toFixed(0);
   try {
     const perRow = [];
-    for (const n of [10000, 50000]) {
+    lines.push(`Tải trung bình của máy khi bắt đầu đo dòng lệnh (1 / 5 / 15 phút): ${loadAverage()}`);
+    for (const [n, runs] of [
+      [10000, 3],
+      [50000, 2],
+    ]) {
       const input = path.join(dir, `in-${n}.xlsx`);
       await writeInput(n, input);
+      const rows = n.toLocaleString('vi-VN');
       if (hasLibreOffice()) {
-        const r = benchCliVsLibreOffice(input, dir);
+        const r = benchCliVsLibreOffice(input, dir, runs);
         const ratio = r.ours.ms.median / r.lo.ms.median;
         perRow.push(r.ours.ms.median / n);
         lines.push(
-          `Dòng lệnh, ${n.toLocaleString('vi-VN')} dòng (--out --json): nguội ${f(r.ours.cold.ms)} ms, ấm nhỏ nhất ${f(r.ours.ms.min)} / trung vị ${f(r.ours.ms.median)} ms, ` +
-            `bộ nhớ đỉnh ${f(r.ours.mb)} MB — LibreOffice mở và lưu cùng tệp: nguội ${f(r.lo.cold.ms)} ms, ấm ${f(r.lo.ms.min)} / ${f(r.lo.ms.median)} ms, ` +
-            `${f(r.lo.mb)} MB; tỷ lệ thời gian ${ratio.toFixed(2)}× (mục tiêu ≤ 0,8×)`,
+          `Dòng lệnh, ${rows} dòng (--out --json), xen kẽ với LibreOffice mở và lưu cùng tệp: ` +
+            `nguội ${s1(r.ours.cold.ms)} (LibreOffice ${s1(r.lo.cold.ms)}); ấm nhỏ nhất / trung vị ${s1(r.ours.ms.min)} / ${s1(r.ours.ms.median)} ` +
+            `(LibreOffice ${s1(r.lo.ms.min)} / ${s1(r.lo.ms.median)}); thời gian xử lý ${s1(r.ours.cpu)} (LibreOffice ${s1(r.lo.cpu)}); ` +
+            `bộ nhớ đỉnh ${vi(r.ours.mb)} MB (LibreOffice ${vi(r.lo.mb)} MB); tỷ lệ thời gian ${vi(ratio, 2)}×, ` +
+            `từng cặp liền nhau ${vi(r.pairRatio, 2)}× (mục tiêu ≤ 0,8× và bộ nhớ ≤ LibreOffice)`,
         );
+        const steps = nextStepShare(input);
+        if (steps !== null) {
+          lines.push(
+            `  trong đó đường lên mức của mọi đơn vị (src/scoring/nextStep.ts): ${s1(steps)} thời gian xử lý, ` +
+              `${vi((100 * steps) / r.ours.cpu)}% của dòng lệnh; phần còn lại ${s1(r.ours.cpu - steps)}`,
+          );
+        }
       } else {
         const r = measure(process.execPath, [
-          path.join(root, 'bin', 'cqdt.js'),
+          cliPath,
           'score',
           input,
           '--out',
@@ -193,21 +253,28 @@ async function cliLines() {
           '--quiet',
         ]);
         perRow.push(r.ms / n);
-        lines.push(`Dòng lệnh, ${n} dòng (--out --json): ${f(r.ms)} ms, ${f(r.mb)} MB (không có LibreOffice để so sánh)`);
+        lines.push(`Dòng lệnh, ${rows} dòng (--out --json): ${s1(r.ms)}, ${vi(r.mb)} MB (không có LibreOffice để so sánh)`);
       }
+      lines.push(`  tải trung bình sau lượt đo: ${loadAverage()}`);
     }
     lines.push(
-      `Tuyến tính: thời gian mỗi dòng ở 50.000 dòng gấp ${(perRow[1] / perRow[0]).toFixed(2)} lần ở 10.000 dòng (1,00 là tuyến tính)`,
+      `Tuyến tính: thời gian mỗi dòng ở 50.000 dòng gấp ${vi(perRow[1] / perRow[0], 2)} lần ở 10.000 dòng (1,00 là tuyến tính)`,
     );
-    const docx = measure(process.execPath, [
-      path.join(root, 'bin', 'cqdt.js'),
-      'score',
-      path.join(dir, 'in-10000.xlsx'),
-      '--docx',
-      path.join(dir, 'd.docx'),
-      '--quiet',
-    ]);
-    lines.push(`Dòng lệnh --docx, 10.000 đơn vị: ${f(docx.ms)} ms, bộ nhớ đỉnh ${f(docx.mb)} MB (mục tiêu ≤ 5 s, ≤ 600 MB)`);
+    const docx = [0, 1, 2].map(() =>
+      measure(process.execPath, [
+        cliPath,
+        'score',
+        path.join(dir, 'in-10000.xlsx'),
+        '--docx',
+        path.join(dir, 'd.docx'),
+        '--quiet',
+      ]),
+    );
+    const d = stats(docx.slice(1).map((r) => r.ms));
+    lines.push(
+      `Dòng lệnh --docx, 10.000 đơn vị: nguội ${s1(docx[0].ms)}, ấm ${s1(d.min)} / ${s1(d.median)}, ` +
+        `bộ nhớ đỉnh ${vi(Math.max(...docx.map((r) => r.mb)))} MB (mục tiêu ≤ 5 s, ≤ 600 MB); tải trung bình ${loadAverage()}`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -228,7 +295,12 @@ const {
 (async () => {
   const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
   console.log(`Máy: ${os.cpus().length} nhân, Node ${process.version}`);
-  for (const n of [150, 10000]) console.log(`Engine, ${n} đơn vị: ${benchEngine(n).toFixed(1)} ms (trung vị 7 lần)`);
+  for (const n of [150, 10000]) {
+    const e = benchEngine(n);
+    console.log(
+      `Engine, ${n.toLocaleString('vi-VN')} đơn vị: nguội ${vi(e.cold, 1)} ms, ấm nhỏ nhất / trung vị ${vi(e.min, 1)} / ${vi(e.median, 1)} ms (7 lần)`,
+    );
+  }
   for (const line of await cliLines()) console.log(line);
   for (const line of largestLines(await largestRequests())) console.log(line);
   for (const t of await roundTripsPerScore([150, 10000])) {

@@ -6,7 +6,7 @@
  */
 import type { CellValue, Grid, MergedArea } from '../../sheet/grid';
 import { parseArea } from '../../sheet/grid';
-import { decodeXstring, prefixOf, walkXml } from './xml';
+import { decodeXstring, prefixOf, scanXml, walkXml } from './xml';
 
 export interface ElementSpan {
   local: string;
@@ -134,22 +134,8 @@ function cellValue(
   }
 }
 
-function span(tag: {
-  local: string;
-  start: number;
-  end: number;
-  selfClosing: boolean;
-  attributes: Record<string, string>;
-}): ElementSpan {
-  return {
-    local: tag.local,
-    start: tag.start,
-    openEnd: tag.end,
-    closeStart: tag.end,
-    end: tag.end,
-    selfClosing: tag.selfClosing,
-    attributes: tag.attributes,
-  };
+function span(local: string, start: number, end: number, selfClosing: boolean, attributes: Record<string, string>): ElementSpan {
+  return { local, start, openEnd: end, closeStart: end, end, selfClosing, attributes };
 }
 
 /** Reads a worksheet part; throws XmlPartError when its XML is not well-formed. */
@@ -191,35 +177,35 @@ export function parseSheet(text: string, part: string, name: string, ctx: CellCo
   let child: ElementSpan | null = null;
   const open: ElementSpan[] = [];
 
-  walkXml(text, part, {
-    open: (tag) => {
-      const local = tag.local;
-      if (tag.depth === 0) {
-        layout.root = span(tag);
-        layout.prefix = prefixOf(tag.name);
+  // Hundreds of thousands of tags: the events come as arguments, no object per tag.
+  scanXml(text, part, {
+    open: (name, local, attributes, start, end, selfClosing, depth) => {
+      if (depth === 0) {
+        layout.root = span(local, start, end, selfClosing, attributes);
+        layout.prefix = prefixOf(name);
         return;
       }
-      if (tag.depth === 1) {
-        child = span(tag);
+      if (depth === 1) {
+        child = span(local, start, end, selfClosing, attributes);
         layout.children.push(child);
-        if (local === 'sheetData') inSheetData = !tag.selfClosing;
+        if (local === 'sheetData') inSheetData = !selfClosing;
         else if (local === 'conditionalFormatting') {
           cf = { span: child, rules: [] };
           layout.conditionalFormats.push(cf);
         }
-        if (!tag.selfClosing) open.push(child);
+        if (!selfClosing) open.push(child);
         return;
       }
       if (inSheetData) {
-        if (local === 'row' && tag.depth === 2) {
-          const explicit = tag.attributes.r !== undefined;
-          rowNumber = explicit ? Number(tag.attributes.r) : rowNumber + 1;
+        if (local === 'row' && depth === 2) {
+          const explicit = attributes.r !== undefined;
+          rowNumber = explicit ? Number(attributes.r) : rowNumber + 1;
           row = {
             r: rowNumber,
-            start: tag.start,
-            openEnd: tag.end,
-            end: tag.end,
-            selfClosing: tag.selfClosing,
+            start,
+            openEnd: end,
+            end,
+            selfClosing,
             explicitR: explicit,
             cells: [],
           };
@@ -228,8 +214,8 @@ export function parseSheet(text: string, part: string, name: string, ctx: CellCo
           cellCol = -1;
           return;
         }
-        if (local === 'c' && tag.depth === 3) {
-          const ref = tag.attributes.r;
+        if (local === 'c' && depth === 3) {
+          const ref = attributes.r;
           cellExplicit = ref !== undefined;
           const col = cellExplicit ? columnOf(ref) : -1;
           cellCol = col >= 0 ? col : cellCol + 1;
@@ -238,14 +224,14 @@ export function parseSheet(text: string, part: string, name: string, ctx: CellCo
             const r = rowOf(ref);
             if (r > 0) row.r = rowNumber = r;
           }
-          cellStart = tag.start;
-          cellType = tag.attributes.t;
-          cellStyle = tag.attributes.s ? Number(tag.attributes.s) : 0;
+          cellStart = start;
+          cellType = attributes.t;
+          cellStyle = attributes.s ? Number(attributes.s) : 0;
           cellFormula = false;
           raw = null;
           inline = null;
           inCell = true;
-          if (tag.selfClosing) endCell(tag.end);
+          if (selfClosing) endCell(end);
           return;
         }
         if (!inCell) return;
@@ -256,45 +242,45 @@ export function parseSheet(text: string, part: string, name: string, ctx: CellCo
         else if (local === 'is') inline = '';
         else if (local === 'rPh') inPhonetic++;
         else if (local === 't' && inline !== null && !inPhonetic) capture = 't';
-        if (tag.selfClosing) capture = null;
+        if (selfClosing) capture = null;
         return;
       }
       if (local === 'cfRule' && cf) {
-        rule = { start: tag.start, end: tag.end, priority: Number(tag.attributes.priority ?? 0), formulas: [] };
+        rule = { start, end, priority: Number(attributes.priority ?? 0), formulas: [] };
         cf.rules.push(rule);
-      } else if (local === 'cfRule' && tag.attributes.priority) {
+      } else if (local === 'cfRule' && attributes.priority) {
         // Extension (x14) rules share the priority scale.
-        layout.extMaxPriority = Math.max(layout.extMaxPriority, Number(tag.attributes.priority) || 0);
+        layout.extMaxPriority = Math.max(layout.extMaxPriority, Number(attributes.priority) || 0);
       } else if (local === 'formula' && rule) {
         capture = 'formula';
         formula = '';
       } else if (local === 'col' && child?.local === 'cols') {
-        layout.cols.push(span(tag));
-      } else if (local === 'mergeCell' && tag.attributes.ref) {
-        const area = parseArea(tag.attributes.ref);
+        layout.cols.push(span(local, start, end, selfClosing, attributes));
+      } else if (local === 'mergeCell' && attributes.ref) {
+        const area = parseArea(attributes.ref);
         if (area) merges.push(area);
       }
     },
-    close: (tag) => {
-      if (tag.depth === 0) {
-        layout.root.closeStart = tag.start;
-        layout.root.end = tag.end;
+    close: (_name, local, start, end, depth) => {
+      if (depth === 0) {
+        layout.root.closeStart = start;
+        layout.root.end = end;
         return;
       }
-      if (tag.depth === 1) {
+      if (depth === 1) {
         const el = open.pop();
         if (el) {
-          el.closeStart = tag.start;
-          el.end = tag.end;
+          el.closeStart = start;
+          el.end = end;
         }
-        if (tag.local === 'sheetData') inSheetData = false;
-        if (tag.local === 'conditionalFormatting') cf = null;
+        if (local === 'sheetData') inSheetData = false;
+        if (local === 'conditionalFormatting') cf = null;
         child = null;
         return;
       }
       if (inSheetData) {
-        if (tag.local === 'row' && tag.depth === 2 && row) {
-          row.end = tag.end;
+        if (local === 'row' && depth === 2 && row) {
+          row.end = end;
           if (row.cells.length || rowValues.length) {
             rowsByIndex.set(row.r - 1, rowValues);
             if (row.r > rowCountSeen) rowCountSeen = row.r;
@@ -302,19 +288,19 @@ export function parseSheet(text: string, part: string, name: string, ctx: CellCo
           row = null;
           return;
         }
-        if (tag.local === 'c' && tag.depth === 3 && inCell) {
-          endCell(tag.end);
+        if (local === 'c' && depth === 3 && inCell) {
+          endCell(end);
           return;
         }
-        if (tag.local === 'v' || tag.local === 't') capture = null;
-        else if (tag.local === 'rPh') inPhonetic--;
+        if (local === 'v' || local === 't') capture = null;
+        else if (local === 'rPh') inPhonetic--;
         return;
       }
-      if (tag.local === 'formula' && rule) {
+      if (local === 'formula' && rule) {
         rule.formulas.push(formula);
         capture = null;
-      } else if (tag.local === 'cfRule' && rule) {
-        rule.end = tag.end;
+      } else if (local === 'cfRule' && rule) {
+        rule.end = end;
         rule = null;
       }
     },
@@ -399,18 +385,18 @@ export function readSharedStrings(text: string | null, part: string): string[] {
   let current: string | null = null;
   let inT = false;
   let phonetic = 0;
-  walkXml(text, part, {
-    open: (tag) => {
-      if (tag.local === 'si') current = '';
-      else if (tag.local === 'rPh') phonetic++;
-      else if (tag.local === 't' && current !== null && !phonetic && !tag.selfClosing) inT = true;
+  scanXml(text, part, {
+    open: (_name, local, _attributes, _start, _end, selfClosing) => {
+      if (local === 'si') current = '';
+      else if (local === 'rPh') phonetic++;
+      else if (local === 't' && current !== null && !phonetic && !selfClosing) inT = true;
     },
-    close: (tag) => {
-      if (tag.local === 'si') {
+    close: (_name, local) => {
+      if (local === 'si') {
         out.push(current ?? '');
         current = null;
-      } else if (tag.local === 'rPh') phonetic--;
-      else if (tag.local === 't') inT = false;
+      } else if (local === 'rPh') phonetic--;
+      else if (local === 't') inT = false;
     },
     text: (t) => {
       if (inT && current !== null) current += decodeXstring(t);
