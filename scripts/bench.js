@@ -2,7 +2,8 @@
 /**
  * npm run bench — speed and size, measured rather than asserted in tests:
  *   1. the engine alone on 150 and 10,000 units: cold (the first run in this process) and warm
- *      (min and median of 7; goal < 100 ms on a 2-core machine);
+ *      (min and median of 7; goal < 100 ms on a 2-core machine); the path to the next level of
+ *      10,000 units; the 2025 example grown to 10,000 units, engine and path;
  *   2. the command line at 10,000 and 50,000 rows (--out --json) side by side with LibreOffice's
  *      headless convert of the same file, interleaved in the same run (the machine is shared, so
  *      ratios of neighbouring runs say more than times): cold and warm, min and median, processor
@@ -81,6 +82,63 @@ function syntheticRows(n) {
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
+}
+
+/**
+ * The 2025 example (examples/cds-2025-mau.xlsx, rubric cds-2025-mau) grown to about n units by
+ * repeating its unit rows under new names, as a province-wide batch would be: the engine and the
+ * path to the next grade, each cold (first run in this process) and warm (min and median of 5).
+ */
+function bench2025(n) {
+  const { openXlsx } = require(build('workbook/xlsx/readXlsx.js'));
+  const { nodeCodec } = require(build('workbook/xlsx/scoreXlsx.js'));
+  const { builtinRubric } = require(build('rubric/builtins.js'));
+  const { compileRubric } = require(build('rubric/compiled.js'));
+  const { allSteps } = require(build('scoring/nextStep.js'));
+  const rubric = compileRubric(builtinRubric('cds-2025-mau'));
+  const bytes = new Uint8Array(fs.readFileSync(path.join(root, 'examples', 'cds-2025-mau.xlsx')));
+  const grids = openXlsx(bytes, nodeCodec).book.grids;
+  const sample = scoreWorkbook({ sheets: grids, rubric });
+  if (!sample.ok) throw new Error(sample.message);
+  const sheet = grids.find((g) => g.name === sample.result.sheet);
+  const first = sample.result.table.layout.firstDataRow;
+  const data = sheet.rows.slice(first, sample.result.table.lastRow + 1);
+  const rows = sheet.rows.slice(0, first);
+  const perCopy = sample.result.units.filter((u) => u.row !== null).length;
+  for (let copy = 0; copy * perCopy < n; copy++) {
+    for (const row of data) {
+      rows.push(row && copy > 0 ? row.map((v, c) => (c === 1 && typeof v === 'string' ? `${v} ${copy}` : v)) : row);
+    }
+  }
+  const grid = { name: sheet.name, rows, merges: [] };
+  const engine = [];
+  const steps = [];
+  let units = 0;
+  for (let i = 0; i < 6; i++) {
+    const t0 = performance.now();
+    const out = scoreWorkbook({ sheets: [grid], rubric });
+    engine.push(performance.now() - t0);
+    if (!out.ok) throw new Error(out.message);
+    units = out.result.units.length;
+    const t1 = performance.now();
+    allSteps(out.result);
+    steps.push(performance.now() - t1);
+  }
+  return { units, engine: { cold: engine[0], ...stats(engine.slice(1)) }, steps: { cold: steps[0], ...stats(steps.slice(1)) } };
+}
+
+/** The path to the next level of every unit of the 2018 synthetic sheet, cold and warm (min and median of 5). */
+function benchSteps2018(n) {
+  const { allSteps } = require(build('scoring/nextStep.js'));
+  const grid = { name: 'Tổng hợp', rows: syntheticRows(n), merges: [] };
+  const times = [];
+  for (let i = 0; i < 6; i++) {
+    const out = scoreWorkbook({ sheets: [grid] });
+    const t0 = performance.now();
+    allSteps(out.result);
+    times.push(performance.now() - t0);
+  }
+  return { cold: times[0], ...stats(times.slice(1)) };
 }
 
 function benchEngine(n) {
@@ -301,6 +359,17 @@ const {
       `Engine, ${n.toLocaleString('vi-VN')} đơn vị: nguội ${vi(e.cold, 1)} ms, ấm nhỏ nhất / trung vị ${vi(e.min, 1)} / ${vi(e.median, 1)} ms (7 lần)`,
     );
   }
+  const ms = (x) => `${vi(x, 1)} ms`;
+  const p18 = benchSteps2018(10000);
+  console.log(
+    `Đường lên mức của mọi đơn vị, mẫu 2018, 10.000 đơn vị: nguội ${ms(p18.cold)}, ấm nhỏ nhất / trung vị ${ms(p18.min)} / ${ms(p18.median)}`,
+  );
+  const e25 = bench2025(10000);
+  console.log(
+    `Mẫu 2025 (cds-2025-mau) nhân lên ${e25.units.toLocaleString('vi-VN')} đơn vị: bộ máy nguội ${ms(e25.engine.cold)}, ` +
+      `ấm ${ms(e25.engine.min)} / ${ms(e25.engine.median)}; đường lên mức và xếp loại nguội ${ms(e25.steps.cold)}, ` +
+      `ấm ${ms(e25.steps.min)} / ${ms(e25.steps.median)}`,
+  );
   for (const line of await cliLines()) console.log(line);
   for (const line of largestLines(await largestRequests())) console.log(line);
   for (const t of await roundTripsPerScore([150, 10000])) {

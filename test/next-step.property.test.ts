@@ -20,7 +20,8 @@ const COUNT_MAX = 6;
 type Kind = 'ratio' | 'ratioBands' | 'yesno' | 'bands' | 'best' | 'choice' | 'points';
 
 interface Plan {
-  criteria: { kind: Kind; category: number; max: number; percents: number[] }[];
+  /** na: the criterion may be marked "Không áp dụng", which changes its category's conversion. */
+  criteria: { kind: Kind; category: number; max: number; percents: number[]; na: boolean }[];
   categories: number;
   levels: boolean;
   grades: boolean;
@@ -33,6 +34,7 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
       category: fc.integer({ min: 0, max: 1 }),
       max: fc.integer({ min: 1, max: 6 }),
       percents: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 3, maxLength: 3 }),
+      na: fc.boolean(),
     }),
     { minLength: 2, maxLength: 5 },
   ),
@@ -55,7 +57,7 @@ function rubricOf(plan: Plan): Rubric | null {
       });
       return `I${i}${suffix}`;
     };
-    const t = { max: c.max };
+    const t = { max: c.max, ...(c.na ? { allowNA: true } : {}) };
     switch (c.kind) {
       case 'ratio':
         criteria.push({ ...base, kind: 'ratio', part: input('b', 'count'), total: input('a', 'count'), tiers: { dv: t } });
@@ -158,6 +160,8 @@ const entriesArb = (rubric: Rubric) =>
 
 function entryFor(inp: InputDef, [n, pick]: [number, number], totals: Map<string, number>, rubric: Rubric): CellValue {
   if (pick === 0) return null; // blank
+  const reader = rubric.criteria.find((c) => ('input' in c ? c.input : c.part) === inp.code);
+  if (pick === 9 && reader?.tiers.dv.allowNA) return 'Không áp dụng';
   switch (inp.type) {
     case 'yesno':
       return pick % 2 ? 'Có' : 'Không';

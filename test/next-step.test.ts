@@ -5,6 +5,8 @@
  */
 import path from 'node:path';
 import { resultJson } from '../src/report/resultJson';
+import { compileRubric } from '../src/rubric/compiled';
+import { parseRubric } from '../src/rubric/schema';
 import { allSteps } from '../src/scoring/nextStep';
 import { scoreWorkbook } from '../src/scoring/scoreWorkbook';
 import type { ScoreResult } from '../src/scoring/types';
@@ -94,6 +96,62 @@ describe('grades (a digital-transformation index)', () => {
       changes: [
         { input: 'A1', cell: 'D5', from: 'Không có', to: 'Chủ tịch UBND' },
         { input: 'B1b', cell: 'G5', from: 40, to: 80 },
+      ],
+    });
+  });
+});
+
+describe('grades when a criterion does not apply', () => {
+  // Group A: A1 (self-assessed, 10) and A2 (yes/no, 10, "Không áp dụng" allowed); group B: B1 (self-assessed, 20).
+  const parsed = parseRubric({
+    id: 'thu-kad',
+    name: 'Thử',
+    tiers: [{ id: 'dv', name: 'Đơn vị', phrase: 'khối đơn vị', cellValues: ['đơn vị'], sectionPhrases: ['khối đơn vị'] }],
+    inputs: [
+      { code: 'A1', name: 'Điểm tự đánh giá A', type: 'points' },
+      { code: 'A2', name: 'Có quy chế', type: 'yesno' },
+      { code: 'B1', name: 'Điểm tự đánh giá B', type: 'points' },
+    ],
+    categories: [
+      { id: 'a', name: 'Nhóm A', short: 'A', max: { dv: 20 } },
+      { id: 'b', name: 'Nhóm B', short: 'B', max: { dv: 20 } },
+    ],
+    criteria: [
+      { code: 'A1', category: 'a', name: 'Tiêu chí A1', kind: 'points', input: 'A1', tiers: { dv: { max: 10 } } },
+      { code: 'A2', category: 'a', name: 'Tiêu chí A2', kind: 'yesno', input: 'A2', tiers: { dv: { max: 10, allowNA: true } } },
+      { code: 'B1', category: 'b', name: 'Tiêu chí B1', kind: 'points', input: 'B1', tiers: { dv: { max: 20 } } },
+    ],
+    grades: [
+      { name: 'Tốt', min: 80 },
+      { name: 'Khá', min: 50 },
+      { name: 'Yếu', min: 0 },
+    ],
+    rankBy: 'percent',
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+
+  it('a point of a group with a criterion not applicable is worth two: the pair leans on it, the other gets the rest', () => {
+    // A2 is "Không áp dụng": group A's 10 applicable points count for its 20. A1 = 5 gives A 10,00,
+    // B1 = 10 gives B 10,00: 20 of 40 = 50 % (Khá). Tốt needs 32,00 — 12,00 more, out of reach of
+    // either alone (each group tops out at 20,00). A1 to 10 (+5, worth +10,00) leaves +2,00 for B1:
+    // 7 points in all; any other split costs more, since B's points count once.
+    const grid: Grid = {
+      name: 'Tổng hợp',
+      rows: [
+        ['Tên đơn vị', 'Cấp', 'A1', 'A2', 'B1'],
+        ['Đơn vị X', 'Đơn vị', 5, 'Không áp dụng', 10],
+      ],
+      merges: [],
+    };
+    const out = scoreWorkbook({ sheets: [grid], rubric: compileRubric(parsed.rubric) });
+    if (!out.ok) throw new Error(out.message);
+    const unit = resultJson(out.result).units[0];
+    expect(unit.grade).toBe('Khá');
+    expect(unit.nextGrade).toEqual({
+      grade: 'Tốt',
+      changes: [
+        { input: 'A1', cell: 'C2', from: 5, to: 10 },
+        { input: 'B1', cell: 'E2', from: 10, to: 12 },
       ],
     });
   });

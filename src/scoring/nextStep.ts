@@ -502,14 +502,49 @@ class Goal {
     return total;
   }
 
+  /** Whether each item raises one criterion, of a measured category: the measure is then a sum of one term per category. */
+  separable(items: Item[]): boolean {
+    const measured = new Set(this.categories);
+    return items.every((item) => item.criteria.length === 1 && measured.has(this.ctx.categoryOf[item.criteria[0]]));
+  }
+
+  /**
+   * For separable items (Goal.separable): the fewest points the criterion of `items[last]` needs
+   * for the measure to reach the need, the other items' options as chosen. Each category's score
+   * is turned around in closed form (roundHalfUp(p · max / possible) ≥ x ⟺ 2 · p · max ≥
+   * possible · (2x − 1)); Infinity when no points are enough.
+   */
+  pointsNeeded(items: Item[], chosen: (Opt | null)[], last: number): number {
+    const gains = this.gains;
+    gains.fill(0);
+    for (let i = 0; i < items.length; i++) {
+      const o = chosen[i];
+      if (i === last || o === null) continue;
+      gains[this.ctx.categoryOf[items[i].criteria[0]]] += o.points[0] - items[i].base[0];
+    }
+    const own = this.ctx.categoryOf[items[last].criteria[0]];
+    let rest = 0;
+    for (const c of this.categories) if (c !== own) rest += this.score(c, this.achieved[c] + gains[c]);
+    const x = this.need - rest;
+    const reached = this.achieved[own] + gains[own];
+    const base = items[last].base[0];
+    if (x <= 0) return base;
+    const possible = this.possible[own];
+    if (possible === 0) return Infinity;
+    let p = Math.ceil((possible * (2 * x - 1)) / (2 * this.ctx.tier.categories[own].maxCents));
+    // Guards against the float quotient landing one off.
+    while (p > 0 && this.score(own, p - 1) >= x) p--;
+    while (this.score(own, p) < x) p++;
+    return base + Math.max(p - reached, 0);
+  }
+
   /**
    * When the measure is plain addition of the items' gains — each item raises one criterion of a
    * measured category, and the measure is one category's score or a total without conversion —
    * the sum of gains that reaches the need; otherwise null.
    */
   additiveNeed(items: Item[]): number | null {
-    const measured = new Set(this.categories);
-    if (!items.every((item) => item.criteria.length === 1 && measured.has(this.ctx.categoryOf[item.criteria[0]]))) return null;
+    if (!this.separable(items)) return null;
     if (this.categories.length === 1) {
       const c = this.categories[0];
       return this.smallestGain(c, this.ctx.tier.categories[c].maxCents * 100);
@@ -561,6 +596,8 @@ class Search {
     private readonly goal: Goal,
     /** The sum of gains that reaches the goal, when the measure is plain addition (Goal.additiveNeed). */
     private readonly sumNeed: number | null,
+    /** Whether the measure is a sum of one term per category of the items (Goal.separable). */
+    private readonly separable: boolean,
   ) {}
 
   get exhausted(): boolean {
@@ -626,6 +663,17 @@ class Search {
             best = { items, options: [...(chosen as Opt[])], gain: gain + o.gain };
             bound = gain + o.gain;
           }
+          return;
+        }
+        if (this.separable) {
+          // The last item's points turned around from the measure, then checked once.
+          const needed = this.goal.pointsNeeded(items, chosen, last);
+          const o = needed === Infinity ? null : lastItem.space.atLeast(Math.max(needed, firsts[last]!.points[0]));
+          if (o === null || gain + o.gain >= bound) return;
+          chosen[last] = o;
+          if (!this.reaches(items, chosen)) return;
+          best = { items, options: [...(chosen as Opt[])], gain: gain + o.gain };
+          bound = gain + o.gain;
           return;
         }
         chosen[last] = lastItem.space.top;
@@ -702,7 +750,7 @@ function beforeInRubric(a: Item[], b: Item[]): boolean {
  * gain; a path gaining exactly that ends the search.
  */
 function findPath(ctx: UnitContext, items: Item[], mandatory: Item[], goal: Goal, least: number): Path | null {
-  const search = new Search(goal, goal.additiveNeed(items));
+  const search = new Search(goal, goal.additiveNeed(items), goal.separable(items));
   if (mandatory.some((item) => search.first(item) === null)) return null;
   const atTop = (set: Item[]) => set.map((item) => item.space.top);
   if (!search.reaches(items, atTop(items))) return null;
