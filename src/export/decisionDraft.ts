@@ -5,112 +5,34 @@
  * the appendix with the ranking tables on landscape pages. Pure: runs in the task pane and the
  * command line.
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  LineRuleType,
-  Packer,
-  PageOrientation,
-  Paragraph,
-  Table,
-  TableBorders,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table } from 'docx';
 import { unzipSync, zipSync } from 'fflate';
 import type { ScoreResult } from '../scoring/types';
 import { formatCents, formatCentsShort } from '../scoring/viFormat';
 import { RankingCell, RankingColumn, RankingTable, RankingTables, cellText, rankingTables } from '../report/rankingTables';
 import { CELL_STYLE, appendixTableXml } from './appendixTableXml';
+import {
+  A4,
+  FONT,
+  PORTRAIT_MARGIN,
+  PORTRAIT_TEXT_WIDTH,
+  SIZE,
+  body,
+  centered,
+  layoutTable,
+  mm,
+  para,
+  rule,
+  run,
+} from './docxParts';
 import { DecisionSettings, PLACEHOLDER, committeeOfProvince, evaluationSubject } from '../report/settings';
 import type { CompiledRubric } from '../rubric/compiled';
 import { joinVi, summaryParagraph } from '../report/summary';
 
-const FONT = 'Times New Roman';
-/** Sizes in half-points. */
-const SIZE = { body: 28, heading: 26, nation: 24, table: 24, recipients: 22, recipientsTitle: 24 };
-
-/** A4 in twips, portrait. */
-const A4 = { width: 11906, height: 16838 };
-/** Millimetres to twips, rounded up so that a margin is never below the decree's minimum. */
-const mm = (n: number) => Math.ceil((n * 1440) / 25.4);
-const PORTRAIT_MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
+/** The recipients' list is set a size smaller than the body (NĐ 30). */
+const RECIPIENTS = { title: 24, item: 22 };
 const LANDSCAPE_MARGIN = { top: mm(20), bottom: mm(15), left: mm(20), right: mm(15) };
-const PORTRAIT_TEXT_WIDTH = A4.width - PORTRAIT_MARGIN.left - PORTRAIT_MARGIN.right;
 const LANDSCAPE_TEXT_WIDTH = A4.height - LANDSCAPE_MARGIN.left - LANDSCAPE_MARGIN.right;
-
-// Characters XML 1.0 cannot carry (a name read from a cell may hold one).
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const safe = (s: string) => s.replace(XML_INVALID, '');
-
-interface RunStyle {
-  bold?: boolean;
-  italics?: boolean;
-  size?: number;
-}
-
-function run(text: string, style: RunStyle = {}): TextRun {
-  return new TextRun({ text: safe(text), font: FONT, size: style.size ?? SIZE.body, bold: style.bold, italics: style.italics });
-}
-
-type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
-
-interface ParaOptions extends RunStyle {
-  align?: Align;
-  /** First-line indent in mm (body text: 10 mm). */
-  indent?: number;
-  before?: number;
-  after?: number;
-  keepNext?: boolean;
-}
-
-function para(content: string | TextRun[], o: ParaOptions = {}): Paragraph {
-  const children = typeof content === 'string' ? [run(content, o)] : content;
-  return new Paragraph({
-    children,
-    alignment: o.align ?? AlignmentType.JUSTIFIED,
-    spacing: { before: o.before ?? 0, after: o.after ?? 0, line: 288 },
-    indent: o.indent ? { firstLine: mm(o.indent) } : undefined,
-    keepNext: o.keepNext,
-  });
-}
-
-/**
- * The short line under a heading (NĐ 30): an empty paragraph whose top border is the line,
- * indented `inset` twips on each side so that it stays short whatever the text above.
- */
-function rule(inset: number): Paragraph {
-  return new Paragraph({
-    children: [],
-    indent: { left: inset, right: inset },
-    spacing: { before: 0, after: 0, line: 120, lineRule: LineRuleType.EXACT },
-    border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
-  });
-}
-
-const centered = (text: string, o: ParaOptions = {}) => para(text, { ...o, align: AlignmentType.CENTER });
-const body = (content: string | TextRun[], o: ParaOptions = {}) => para(content, { indent: 10, after: 120, ...o });
-
-const NO_BORDERS = TableBorders.NONE;
-
-/** A borderless cell of a layout table (heading, signature). */
-function layoutCell(width: number, children: Paragraph[]): TableCell {
-  return new TableCell({ width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS, children });
-}
-
-function layoutTable(widths: [number, number], left: Paragraph[], right: Paragraph[]): Table {
-  return new Table({
-    width: { size: widths[0] + widths[1], type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: NO_BORDERS,
-    rows: [new TableRow({ children: [layoutCell(widths[0], left), layoutCell(widths[1], right)] })],
-  });
-}
 
 // ---------------------------------------------------------------- first pages
 
@@ -202,8 +124,8 @@ function articles(s: DecisionSettings, rubric: CompiledRubric, summary: string):
 
 function signatureBlock(s: DecisionSettings): Table {
   const left = [
-    para([run('Nơi nhận:', { bold: true, italics: true, size: SIZE.recipientsTitle })], { align: AlignmentType.LEFT }),
-    ...s.recipients.map((r) => para(`- ${r}`, { size: SIZE.recipients, align: AlignmentType.LEFT })),
+    para([run('Nơi nhận:', { bold: true, italics: true, size: RECIPIENTS.title })], { align: AlignmentType.LEFT }),
+    ...s.recipients.map((r) => para(`- ${r}`, { size: RECIPIENTS.item, align: AlignmentType.LEFT })),
   ];
   const right = [
     centered(`TM. ${s.committee.toLocaleUpperCase('vi')}`, { bold: true }),
