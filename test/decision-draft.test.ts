@@ -5,15 +5,20 @@
  */
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { decisionDraftBytes } from '../src/export/decisionDraft';
+import { cellText, rankingTables } from '../src/report/rankingTables';
 import { decisionSettings, defaultYear } from '../src/report/settings';
+import { builtinRubric } from '../src/rubric/builtins';
+import { compileRubric } from '../src/rubric/compiled';
+import { formatCents } from '../src/scoring/viFormat';
 import { summaryParagraph } from '../src/report/summary';
 import type { ScoreResult } from '../src/scoring/types';
 import type { CellValue } from '../src/sheet/grid';
 import { canConvertDocx, convertWithLibreOffice } from './support/libreoffice';
-import { HEADER, grid, perfect, score, tempDir, unitRow } from './support/sheets';
+import { HEADER, grid, perfect, readGrids, score, tempDir, unitRow } from './support/sheets';
 
 const section = (label: string): CellValue[] => [null, label];
 
@@ -186,6 +191,51 @@ describe('decision draft', () => {
       expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     },
     150000,
+  );
+});
+
+/** pdftotext (poppler-utils) keeps each printed line of a PDF on a line of its own with -layout. */
+const canReadPdf = () => spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0;
+
+describe('the appendix as printed', () => {
+  const samples = [
+    { file: 'bac-kan-2018.xlsx', year: 2018, rubric: null },
+    { file: 'cds-2025-mau.xlsx', year: 2025, rubric: compileRubric(builtinRubric('cds-2025-mau')!) },
+  ];
+
+  (canConvertDocx() && canReadPdf() ? it : it.skip)(
+    'keeps every figure, level and grade of both samples on one line of its cell',
+    async () => {
+      const dir = tempDir('cqdt-appendix-');
+      for (const { file, year, rubric } of samples) {
+        const grids = await readGrids(path.join(__dirname, '..', 'examples', file));
+        const scored = score(grids, rubric ? { rubric } : {});
+        const draftSettings = decisionSettings({ year });
+        const docx = path.join(dir, file.replace('.xlsx', '.docx'));
+        writeFileSync(docx, await decisionDraftBytes(scored, draftSettings));
+        expect(convertWithLibreOffice(docx, 'pdf', dir)).toBe(0);
+        const text = spawnSync('pdftotext', ['-layout', docx.replace('.docx', '.pdf'), '-'], { encoding: 'utf8' }).stdout;
+        // Each cell that is not a name, as the appendix writes it, is found whole on the printed page
+        // as often as the tables hold it: a cell too narrow would break it over two lines.
+        const counts = new Map<string, number>();
+        for (const table of rankingTables(scored, draftSettings.year).tables) {
+          table.columns.forEach((column, i) => {
+            if (column.kind === 'name' || column.kind === 'district') return;
+            for (const section of table.sections) {
+              for (const row of section.rows) {
+                const shown = cellText(row.cells[i], formatCents);
+                if (shown.length > 3) counts.set(shown, (counts.get(shown) ?? 0) + 1);
+              }
+            }
+          });
+        }
+        expect(counts.size).toBeGreaterThan(10);
+        const found = (s: string) => text.split(s).length - 1;
+        const short = [...counts].filter(([shown, n]) => found(shown) < n).map(([shown]) => shown);
+        expect(short).toEqual([]);
+      }
+    },
+    300000,
   );
 });
 

@@ -9,8 +9,9 @@ import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table } fr
 import { unzipSync, zipSync } from 'fflate';
 import type { ScoreResult } from '../scoring/types';
 import { formatCents, formatCentsShort } from '../scoring/viFormat';
-import { RankingCell, RankingColumn, RankingTable, RankingTables, cellText, rankingTables } from '../report/rankingTables';
+import { RankingCell, RankingTable, RankingTables, cellText, rankingTables } from '../report/rankingTables';
 import { CELL_STYLE, appendixTableXml } from './appendixTableXml';
+import { longestWordTwips, textTwips } from './textWidth';
 import {
   A4,
   FONT,
@@ -139,28 +140,34 @@ function signatureBlock(s: DecisionSettings): Table {
 
 // ---------------------------------------------------------------- appendix
 
-/** Column widths in twips: fixed for figures, the rest to the unit's name. */
-function columnWidths(columns: RankingColumn[]): number[] {
-  const fixed: Record<RankingColumn['kind'], number> = {
-    stt: 650,
-    name: 0,
-    district: 2250,
-    score: 1100,
-    level: 1750, // "Không xếp hạng" on one line
-    total: 1100,
-    max: 1100,
-    previousTotal: 1200,
-    change: 1000,
-    percent: 1050,
-    grade: 1300,
-    rank: 1000,
-  };
-  // Many categories (a digital-transformation index has eight) share the page: figures narrow.
-  const scale = Math.min(1, (LANDSCAPE_TEXT_WIDTH - 2200) / columns.reduce((sum, c) => sum + fixed[c.kind], 0));
-  const width = (c: RankingColumn) => Math.floor(fixed[c.kind] * scale);
-  const used = columns.reduce((sum, c) => sum + width(c), 0);
-  const nameWidth = Math.max(2200, LANDSCAPE_TEXT_WIDTH - used);
-  return columns.map((c) => (c.kind === 'name' ? nameWidth : width(c)));
+/** Cell margins (60 twips each side, ./appendixTableXml) and room for how Word and LibreOffice set text. */
+const CELL_PADDING = 120 + 120;
+const NAME_MIN = 2200;
+
+/**
+ * Column widths in twips, measured from the table's own texts: each figure column as wide as its
+ * widest figure on one line (and its title's longest word, the title may wrap), the rest to the
+ * unit's name. Names and areas wrap between words; a figure never does, unless there are so many
+ * columns that even measured widths do not fit, when all but the name's narrow alike.
+ */
+function columnWidths(t: RankingTable): number[] {
+  const size = SIZE.table;
+  const needs = t.columns.map((c, i) => {
+    if (c.kind === 'name') return 0;
+    let widest = longestWordTwips(c.title, size, true);
+    for (const s of t.sections) {
+      for (const r of s.rows) {
+        const text = display(r.cells[i]);
+        widest = Math.max(widest, c.kind === 'district' ? longestWordTwips(text, size) : textTwips(text, size));
+      }
+    }
+    return Math.ceil(widest) + CELL_PADDING;
+  });
+  const used = needs.reduce((a, b) => a + b, 0);
+  const scale = Math.min(1, (LANDSCAPE_TEXT_WIDTH - NAME_MIN) / used);
+  const widths = needs.map((w) => Math.floor(w * scale));
+  const nameWidth = LANDSCAPE_TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  return t.columns.map((c, i) => (c.kind === 'name' ? nameWidth : widths[i]));
 }
 
 /**
@@ -251,7 +258,7 @@ function placeTables(documentXml: string, tables: RankingTable[]): string[] {
     const start = mark < 0 ? -1 : documentXml.lastIndexOf('<w:p>', mark);
     const end = mark < 0 ? -1 : documentXml.indexOf('</w:p>', mark);
     if (start < at || end < 0) throw new Error(`appendix table ${i + 1} has no place in the document`);
-    out.push(documentXml.slice(at, start), ...appendixTableXml(t, columnWidths(t.columns), display));
+    out.push(documentXml.slice(at, start), ...appendixTableXml(t, columnWidths(t), display));
     at = end + '</w:p>'.length;
   });
   out.push(documentXml.slice(at));
