@@ -1,5 +1,5 @@
 /**
- * The scored sheet's notes (docs/bang-tong-hop.md, "Notes"): the add-in's own notes — text
+ * The scored sheet's notes (docs/bang-tong-hop.md, "Ghi chú trên ô"): the add-in's own notes — text
  * starting "[Chấm điểm] " — replaced in the comments part and its legacy (VML) drawing; staff
  * notes and their shapes keep their exact XML; a cell with a staff note or a threaded comment
  * never gets one of ours.
