@@ -61,6 +61,7 @@ import {
   SampleUnit,
   SampleWorkbook,
   SheetBuilder,
+  titleBlock,
   SummaryLayout,
   dotted,
   seededRandom,
@@ -649,20 +650,13 @@ function columnGroups(): { title: string | null; codes: string[] }[] {
 }
 
 function titleRows(b: SheetBuilder): number[] {
-  const r1 = b.add(['UBND TỈNH THÁI NGUYÊN']);
-  b.set(r1, RIGHT_COL, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-  const r2 = b.add([RUBRIC.decision!.department!.toLocaleUpperCase('vi')]);
-  b.set(r2, RIGHT_COL, 'Độc lập - Tự do - Hạnh phúc');
-  b.add();
-  const r4 = b.add([`BẢNG TỔNG HỢP SỐ LIỆU ĐÁNH GIÁ CHUYỂN ĐỔI SỐ NĂM ${SAMPLE_2025_YEAR}`]);
-  const r5 = b.add([`(Số liệu các sở, ban, ngành và UBND các xã, phường tự đánh giá, tính đến ngày 31/12/${SAMPLE_2025_YEAR})`]);
-  b.add();
-  for (const r of [r1, r2]) {
-    b.merge(r, 0, r, 1);
-    b.merge(r, RIGHT_COL, r, NOTE_COL);
-  }
-  for (const r of [r4, r5]) b.merge(r, 0, r, NOTE_COL);
-  return [r1, r2, r4, r5];
+  return titleBlock(b, {
+    issuer: ['UBND TỈNH THÁI NGUYÊN', RUBRIC.decision!.department!.toLocaleUpperCase('vi')],
+    title: `BẢNG TỔNG HỢP SỐ LIỆU ĐÁNH GIÁ CHUYỂN ĐỔI SỐ NĂM ${SAMPLE_2025_YEAR}`,
+    subtitle: `(Số liệu các sở, ban, ngành và UBND các xã, phường tự đánh giá, tính đến ngày 31/12/${SAMPLE_2025_YEAR})`,
+    rightCol: RIGHT_COL,
+    lastCol: NOTE_COL,
+  });
 }
 
 function headerRows(b: SheetBuilder): number[] {

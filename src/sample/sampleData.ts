@@ -792,21 +792,39 @@ export class SheetBuilder {
   }
 }
 
-function titleRows(b: SheetBuilder, year: number): number[] {
-  const r1 = b.add(['UBND TỈNH BẮC KẠN']);
-  b.set(r1, RIGHT_TITLE_COL, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-  const r2 = b.add(['BAN CHỈ ĐẠO XÂY DỰNG CQĐT']);
-  b.set(r2, RIGHT_TITLE_COL, 'Độc lập - Tự do - Hạnh phúc');
+/**
+ * The title block of a submission sheet: the issuing body (two lines, left) beside the national
+ * motto (right), a blank row, the title and the line under it across the sheet, a blank row.
+ * Returns the rows that hold text.
+ */
+export function titleBlock(
+  b: SheetBuilder,
+  o: { issuer: [string, string]; title: string; subtitle: string; rightCol: number; lastCol: number },
+): number[] {
+  const r1 = b.add([o.issuer[0]]);
+  b.set(r1, o.rightCol, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  const r2 = b.add([o.issuer[1]]);
+  b.set(r2, o.rightCol, 'Độc lập - Tự do - Hạnh phúc');
   b.add();
-  const r4 = b.add([`BẢNG TỔNG HỢP SỐ LIỆU ĐÁNH GIÁ MỨC ĐỘ CHÍNH QUYỀN ĐIỆN TỬ NĂM ${year}`]);
-  const r5 = b.add([`(Số liệu các cơ quan, địa phương tự đánh giá, tính đến ngày 31/12/${year})`]);
+  const r4 = b.add([o.title]);
+  const r5 = b.add([o.subtitle]);
   b.add();
   for (const r of [r1, r2]) {
     b.merge(r, 0, r, 1);
-    b.merge(r, RIGHT_TITLE_COL, r, NOTE_COL);
+    b.merge(r, o.rightCol, r, o.lastCol);
   }
-  for (const r of [r4, r5]) b.merge(r, 0, r, NOTE_COL);
+  for (const r of [r4, r5]) b.merge(r, 0, r, o.lastCol);
   return [r1, r2, r4, r5];
+}
+
+function titleRows(b: SheetBuilder, year: number): number[] {
+  return titleBlock(b, {
+    issuer: ['UBND TỈNH BẮC KẠN', 'BAN CHỈ ĐẠO XÂY DỰNG CQĐT'],
+    title: `BẢNG TỔNG HỢP SỐ LIỆU ĐÁNH GIÁ MỨC ĐỘ CHÍNH QUYỀN ĐIỆN TỬ NĂM ${year}`,
+    subtitle: `(Số liệu các cơ quan, địa phương tự đánh giá, tính đến ngày 31/12/${year})`,
+    rightCol: RIGHT_TITLE_COL,
+    lastCol: NOTE_COL,
+  });
 }
 
 function headerRows(b: SheetBuilder): number[] {
