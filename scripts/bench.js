@@ -186,6 +186,18 @@ const loadAverage = () =>
 
 const cliPath = path.join(root, 'bin', 'cqdt.js');
 
+/** `cqdt score INPUT --out --json` into `dir`, as the batch runs it. */
+const scoreArgs = (input, dir) => [
+  cliPath,
+  'score',
+  input,
+  '--out',
+  path.join(dir, 'out.xlsx'),
+  '--json',
+  path.join(dir, 'out.json'),
+  '--quiet',
+];
+
 /**
  * The command line (--out --json) side by side with LibreOffice opening and saving the same file
  * (headless convert to .xlsx), interleaved in the same run: cold (first run; LibreOffice with a
@@ -193,17 +205,7 @@ const cliPath = path.join(root, 'bin', 'cqdt.js');
  * and the ratio of each neighbouring pair.
  */
 function benchCliVsLibreOffice(input, dir, runs) {
-  const ours = () =>
-    measure(process.execPath, [
-      cliPath,
-      'score',
-      input,
-      '--out',
-      path.join(dir, 'out.xlsx'),
-      '--json',
-      path.join(dir, 'out.json'),
-      '--quiet',
-    ]);
+  const ours = () => measure(process.execPath, scoreArgs(input, dir));
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cqdt-bench-lo-'));
   const lo = () =>
     measure('soffice', [
@@ -300,16 +302,7 @@ async function cliLines() {
           );
         }
       } else {
-        const r = measure(process.execPath, [
-          cliPath,
-          'score',
-          input,
-          '--out',
-          path.join(dir, 'o.xlsx'),
-          '--json',
-          path.join(dir, 'o.json'),
-          '--quiet',
-        ]);
+        const r = measure(process.execPath, scoreArgs(input, dir));
         perRow.push(r.ms / n);
         lines.push(`Dòng lệnh, ${rows} dòng (--out --json): ${s1(r.ms)}, ${vi(r.mb)} MB (không có LibreOffice để so sánh)`);
       }
