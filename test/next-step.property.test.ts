@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { compileRubric } from '../src/rubric/compiled';
 import { CriterionDef, InputDef, Rubric, maximaMayDiffer, parseRubric } from '../src/rubric/schema';
-import { NextStep, StepChange, allSteps } from '../src/scoring/nextStep';
+import { NextStep, StepChange, UnitSteps, allSteps, unitSteps } from '../src/scoring/nextStep';
 import { scoreWorkbook } from '../src/scoring/scoreWorkbook';
 import type { ScoreResult, UnitResult } from '../src/scoring/types';
 import { CellValue, Grid, parseA1 } from '../src/sheet/grid';
@@ -281,16 +281,25 @@ function gain(before: UnitResult, after: UnitResult): number {
   return after.criteria!.reduce((s, c, i) => s + Math.max(0, (c.cents ?? 0) - (before.criteria![i].cents ?? 0)), 0);
 }
 
+/** Each target of a unit's steps, with its step. */
+function targetsOf(s: UnitSteps): { target: Target; step: NextStep }[] {
+  const targets: { target: Target; step: NextStep }[] = [];
+  for (const [category, t] of s.levels)
+    if (t) targets.push({ target: { kind: 'level', category, level: t.level }, step: t.step });
+  if (s.grade) targets.push({ target: { kind: 'grade', grade: s.grade.grade }, step: s.grade.step });
+  return targets;
+}
+
 function check(rubric: Rubric, grid: Grid): void {
   const result = score(grid, rubric);
   const steps = allSteps(result);
   for (const u of result.units) {
     const s = steps.get(u);
     if (u.status !== 'scored') continue;
-    const targets: { target: Target; step: NextStep }[] = [];
-    for (const [category, t] of s!.levels)
-      if (t) targets.push({ target: { kind: 'level', category, level: t.level }, step: t.step });
-    if (s!.grade) targets.push({ target: { kind: 'grade', grade: s!.grade.grade }, step: s!.grade.step });
+    const targets = targetsOf(s!);
+    // With no work allowed the search still gives a path of the fewest changes, each at its limit.
+    const hurried = targetsOf(unitSteps(result, u, 0)!);
+    expect(hurried.map((t) => [t.target, t.step.kind])).toEqual(targets.map((t) => [t.target, t.step.kind]));
     const again = (changes: { cell: string | null; input: string; to: StepChange['to'] }[]) =>
       score(withChanges(grid, rubric, changes), rubric).units.find((x) => x.row === u.row)!;
     const codes = u.inputs!.map((i) => i.code);
@@ -308,6 +317,11 @@ function check(rubric: Rubric, grid: Grid): void {
         }));
         expect(reached(again(all), target, rubric)).toBe(false);
         continue;
+      }
+      const quick = hurried.find((h) => JSON.stringify(h.target) === JSON.stringify(target))!.step;
+      if (quick.kind === 'path') {
+        expect(quick.changes.length).toBe(step.changes.length);
+        expect(reached(again(quick.changes), target, rubric)).toBe(true);
       }
       // Applying the path reaches the target, and the figures it claims are the engine's.
       const after = again(step.changes);

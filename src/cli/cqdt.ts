@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ParseArgsConfig, parseArgs } from 'node:util';
 import { BUILTIN_RUBRIC } from '../rubric/builtin';
-import { builtinRubric } from '../rubric/builtins';
+import { BUILTIN_RUBRICS, builtinRubric } from '../rubric/builtins';
 import { compileRubric } from '../rubric/compiled';
 import { rubricFromJsonText } from '../rubric/loadRubric';
 import { builtinList, unknownRubricMessage } from './rubricOption';
@@ -32,10 +32,11 @@ export const USAGE = `Cách dùng:
 
   --sheet   trang cần chấm (mặc định: trang đầu tiên có bảng tổng hợp)
   --units   danh mục đơn vị phải báo cáo (JSON: [{"name","tier","district"}], tier là mã cấp của bộ tiêu chí)
-  --rubric  bộ tiêu chí: tệp JSON hoặc mã bộ có sẵn (bac-kan-2018, cds-2025-mau; tệp có sẵn được ưu tiên);
-            mặc định: trang "Tiêu chí" trong tệp, nếu không có thì bộ bac-kan-2018
-  --out     bản sao đã chấm: kết quả ghi cạnh số liệu, tô màu, trang "Xếp hạng" (tệp gốc không bị sửa;
-            mọi phần khác của tệp — biểu đồ, hình, ghi chú, trang khác — được giữ nguyên)
+  --rubric  bộ tiêu chí: tệp JSON hoặc mã bộ có sẵn (${BUILTIN_RUBRICS.map((r) => r.id).join(', ')}; tệp có sẵn được ưu tiên);
+            mặc định: trang "Tiêu chí" trong tệp, nếu không có thì bộ ${BUILTIN_RUBRIC.id}
+  --out     bản sao đã chấm: kết quả ghi cạnh số liệu, tô màu, các trang "Xếp hạng", "Lộ trình" và
+            "Tiêu chí còn yếu" (tệp gốc không bị sửa; mọi phần khác của tệp — biểu đồ, hình, ghi chú,
+            trang khác — được giữ nguyên)
   --json    kết quả dạng JSON
   --docx    dự thảo quyết định công bố kết quả (.docx)
   --letters thư thông báo kết quả gửi từng đơn vị: điểm từng tiêu chí và lộ trình nâng mức (.docx)

@@ -69,6 +69,8 @@ export interface UnitSteps {
 // The unit as scored
 
 interface UnitContext {
+  /** Evaluations allowed per target (SEARCH_BUDGET). */
+  budget: number;
   /** The unit's changeable inputs, made once (every target reads from them). */
   items?: { items: Item[]; advice: StepAdvice[] };
   rubric: CompiledRubric;
@@ -578,7 +580,7 @@ class Goal {
 // The search
 
 /** Work allowed for one target before the best path found so far is taken (docs/lo-trinh.md). */
-const SEARCH_BUDGET = 200_000;
+export const SEARCH_BUDGET = 200_000;
 
 interface Path {
   items: Item[];
@@ -598,10 +600,11 @@ class Search {
     private readonly sumNeed: number | null,
     /** Whether the measure is a sum of one term per category of the items (Goal.separable). */
     private readonly separable: boolean,
+    private readonly budget: number,
   ) {}
 
   get exhausted(): boolean {
-    return this.evaluations > SEARCH_BUDGET;
+    return this.evaluations > this.budget;
   }
 
   first(item: Item): Opt | null {
@@ -637,6 +640,13 @@ class Search {
   cheapest(items: Item[], limit: number, least: number): Path | null {
     const firsts = items.map((item) => this.first(item));
     if (firsts.some((f) => f === null)) return null;
+    if (this.exhausted) {
+      // Out of work before any path was found: these items at their limits (which the caller has
+      // seen reach the goal) still make a path of the fewest changes, if not the fewest points.
+      const tops = items.map((item) => item.space.top);
+      const gain = tops.reduce((sum, o) => sum + o.gain, 0);
+      return gain < limit ? { items, options: tops, gain } : null;
+    }
     const order = items.map((_, i) => i).sort((a, b) => items[a].space.size - items[b].space.size);
     const last = order[order.length - 1];
     const inner = order.slice(0, -1);
@@ -750,7 +760,7 @@ function beforeInRubric(a: Item[], b: Item[]): boolean {
  * gain; a path gaining exactly that ends the search.
  */
 function findPath(ctx: UnitContext, items: Item[], mandatory: Item[], goal: Goal, least: number): Path | null {
-  const search = new Search(goal, goal.additiveNeed(items), goal.separable(items));
+  const search = new Search(goal, goal.additiveNeed(items), goal.separable(items), ctx.budget);
   if (mandatory.some((item) => search.first(item) === null)) return null;
   const atTop = (set: Item[]) => set.map((item) => item.space.top);
   if (!search.reaches(items, atTop(items))) return null;
@@ -831,12 +841,13 @@ function changesOf(ctx: UnitContext, path: Path): StepChange[] {
   });
 }
 
-function contextOf(result: ScoreResult, u: UnitResult): UnitContext | null {
+function contextOf(result: ScoreResult, u: UnitResult, budget: number): UnitContext | null {
   if (u.status !== 'scored' || u.tier === null || !u.inputs || !u.criteria) return null;
   const tier = result.rubric.tiers[u.tier];
   const categoryOf = new Int32Array(tier.criteria.length).fill(-1);
   tier.categoryIndexes.forEach((indexes, c) => indexes.forEach((k) => (categoryOf[k] = c)));
   return {
+    budget,
     rubric: result.rubric,
     tier,
     states: u.inputs,
@@ -916,9 +927,9 @@ function nextGrade(ctx: UnitContext, u: UnitResult): GradeTarget | null {
 /**
  * The next steps of one unit: per category the next level (rubrics with levels) and the next
  * grade (rubrics with grades). Units with errors are told to fix them first; units without a
- * report or of unknown tier have none.
+ * report or of unknown tier have none. `budget`: evaluations allowed per target.
  */
-export function unitSteps(result: ScoreResult, u: UnitResult): UnitSteps | null {
+export function unitSteps(result: ScoreResult, u: UnitResult, budget = SEARCH_BUDGET): UnitSteps | null {
   const rubric = result.rubric;
   if (u.status === 'missing' || u.tier === null) return null;
   const levels = new Map<string, LevelTarget | null>();
@@ -936,7 +947,7 @@ export function unitSteps(result: ScoreResult, u: UnitResult): UnitSteps | null 
     const grade = grades.length && would !== 0 ? { grade: grades[Math.min(would, grades.length) - 1].name, step: fix } : null;
     return { levels, grade };
   }
-  const ctx = contextOf(result, u);
+  const ctx = contextOf(result, u, budget);
   if (!ctx) return null;
   if (rubric.levels.length) u.categories.forEach((cat, i) => levels.set(cat.id, nextLevel(ctx, u, i)));
   return { levels, grade: rubric.grades.length ? nextGrade(ctx, u) : null };
