@@ -5,7 +5,6 @@
  */
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { decisionDraftBytes } from '../src/export/decisionDraft';
@@ -17,7 +16,7 @@ import { formatCents } from '../src/scoring/viFormat';
 import { summaryParagraph } from '../src/report/summary';
 import type { ScoreResult } from '../src/scoring/types';
 import type { CellValue } from '../src/sheet/grid';
-import { canConvertDocx, convertWithLibreOffice } from './support/libreoffice';
+import { canConvertDocx, canReadPdf, convertWithLibreOffice, pdfLines } from './support/libreoffice';
 import { HEADER, grid, perfect, readGrids, score, tempDir, unitRow } from './support/sheets';
 
 const section = (label: string): CellValue[] => [null, label];
@@ -194,9 +193,6 @@ describe('decision draft', () => {
   );
 });
 
-/** pdftotext (poppler-utils) keeps each printed line of a PDF on a line of its own with -layout. */
-const canReadPdf = () => spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0;
-
 describe('the appendix as printed', () => {
   const samples = [
     { file: 'bac-kan-2018.xlsx', year: 2018, rubric: null },
@@ -214,7 +210,7 @@ describe('the appendix as printed', () => {
         const docx = path.join(dir, file.replace('.xlsx', '.docx'));
         writeFileSync(docx, await decisionDraftBytes(scored, draftSettings));
         expect(convertWithLibreOffice(docx, 'pdf', dir)).toBe(0);
-        const text = spawnSync('pdftotext', ['-layout', docx.replace('.docx', '.pdf'), '-'], { encoding: 'utf8' }).stdout;
+        const text = pdfLines(docx.replace('.docx', '.pdf')).join('\n');
         // Each cell that is not a name, as the appendix writes it, is found whole on the printed page
         // as often as the tables hold it: a cell too narrow would break it over two lines.
         const counts = new Map<string, number>();

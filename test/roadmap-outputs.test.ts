@@ -13,7 +13,7 @@ import { shortfallSheetPlan } from '../src/report/shortfallSheetPlan';
 import { shortfalls } from '../src/report/shortfalls';
 import type { ScoreResult } from '../src/scoring/types';
 import type { CellValue } from '../src/sheet/grid';
-import { canConvertDocx, convertWithLibreOffice } from './support/libreoffice';
+import { canConvertDocx, canReadPdf, convertWithLibreOffice, pdfLines } from './support/libreoffice';
 import { HEADER, grid, perfect, score, tempDir, unitRow } from './support/sheets';
 
 const section = (label: string): CellValue[] => [null, label];
@@ -121,6 +121,23 @@ describe('the result letters', () => {
       expect(text).toContain('Kính gửi: Xã C (Huyện Na Rì)');
       expect(text).toMatch(/Sửa các ô có lỗi trước \(G7\)/);
       expect(text).toContain('Đơn vị không gửi báo cáo số liệu năm 2018');
+    },
+    150000,
+  );
+
+  (canConvertDocx() && canReadPdf() ? it : it.skip)(
+    'printed: the heading as offices write it, the national motto on one line',
+    async () => {
+      const dir = tempDir('cqdt-letters-pdf-');
+      const docx = path.join(dir, 'thu.docx');
+      writeFileSync(docx, await unitLettersBytes(result(), settings));
+      expect(convertWithLibreOffice(docx, 'pdf', dir)).toBe(0);
+      const lines = pdfLines(path.join(dir, 'thu.pdf'));
+      const headings = lines.filter((l) => l.includes('CỘNG HÒA'));
+      expect(headings).toHaveLength(4);
+      for (const line of headings) {
+        expect(line).toMatch(/^\s*UBND TỈNH BẮC KẠN\s+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\s*$/);
+      }
     },
     150000,
   );

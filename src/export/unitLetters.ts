@@ -10,6 +10,7 @@ import type { ScoreResult, UnitResult } from '../scoring/types';
 import { formatCents, formatCentsShort } from '../scoring/viFormat';
 import { DecisionSettings, PLACEHOLDER, evaluationSubject } from '../report/settings';
 import { stepLines } from '../report/stepWords';
+import { textTwips } from './textWidth';
 import {
   A4,
   FONT,
@@ -25,20 +26,33 @@ import {
   run,
 } from './docxParts';
 
-const STATUS = { scored: 'Đã chấm', error: 'Cần sửa số liệu', missing: 'Không gửi báo cáo' } as const;
+/** The department's own documents name the provincial committee short, as offices write it: "UBND TỈNH …". */
+function parentBody(s: DecisionSettings): string {
+  const committee = s.committee.normalize('NFC').toLocaleLowerCase('vi') === 'ủy ban nhân dân' ? 'UBND' : s.committee;
+  return `${committee} tỉnh ${s.province}`.toLocaleUpperCase('vi');
+}
 
+/** Default cell margins of a Word table (0,19 cm each side) and room for how text is set. */
+const LAYOUT_CELL_ROOM = 2 * 108 + 120;
+
+/**
+ * The two-column heading of NĐ 30: the parent body and the department (left), the national
+ * motto (right). The right column is as wide as the motto's first line so that it never wraps;
+ * the department's name takes the rest and wraps between words when long.
+ */
 function heading(s: DecisionSettings): Table {
-  const leftWidth = Math.round(PORTRAIT_TEXT_WIDTH * 0.45);
-  const rightWidth = PORTRAIT_TEXT_WIDTH - leftWidth;
+  const nation = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+  const rightWidth = Math.ceil(textTwips(nation, SIZE.nation, true)) + LAYOUT_CELL_ROOM;
+  const leftWidth = PORTRAIT_TEXT_WIDTH - rightWidth;
   return layoutTable(
     [leftWidth, rightWidth],
     [
-      centered(`${s.committee.toLocaleUpperCase('vi')} TỈNH ${s.province.toLocaleUpperCase('vi')}`, { size: SIZE.heading }),
+      centered(parentBody(s), { size: SIZE.heading }),
       centered(s.department.toLocaleUpperCase('vi'), { bold: true, size: SIZE.heading }),
       rule(Math.round(leftWidth * 0.3)),
     ],
     [
-      centered('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: SIZE.nation }),
+      centered(nation, { bold: true, size: SIZE.nation }),
       centered('Độc lập - Tự do - Hạnh phúc', { bold: true, size: SIZE.heading }),
       rule(Math.round(rightWidth * 0.22)),
       centered(`${s.province}, ngày ${PLACEHOLDER} tháng ${PLACEHOLDER} năm ${PLACEHOLDER}`, { italics: true, before: 120 }),
@@ -124,7 +138,8 @@ function letter(result: ScoreResult, u: UnitResult, s: DecisionSettings): (Parag
     );
     return out;
   }
-  out.push(body(`${s.department} thông báo kết quả đánh giá của đơn vị như sau (${STATUS[u.status]}):`));
+  const pending = u.status === 'error' ? ' (số liệu còn chỗ cần sửa nên chưa được xếp hạng)' : '';
+  out.push(body(`${s.department} thông báo kết quả đánh giá năm ${s.year} của đơn vị như sau${pending}:`));
   for (const line of standing(result, u)) out.push(para(`- ${line}`, { indent: 10, after: 60 }));
   const errors = u.issues.filter((i) => i.severity === 'error');
   if (errors.length) {

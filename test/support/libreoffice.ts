@@ -21,3 +21,13 @@ export function convertWithLibreOffice(file: string, to: string, dir: string): n
   const profile = `-env:UserInstallation=file://${path.join(dir, 'profile')}`;
   return spawnSync('soffice', [profile, '--headless', '--convert-to', to, '--outdir', dir, file], { timeout: 120000 }).status;
 }
+
+/** pdftotext (poppler-utils), which keeps each printed line of a PDF on a line of its own with -layout. */
+export function canReadPdf(): boolean {
+  return spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0;
+}
+
+/** The printed lines of a PDF, as laid out on its pages. */
+export function pdfLines(pdf: string): string[] {
+  return spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.split('\n');
+}
