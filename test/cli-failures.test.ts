@@ -24,15 +24,18 @@ import { tempDir, writeXlsx, HEADER, perfect, unitRow, SheetSpec } from './suppo
 const ROOT = path.join(__dirname, '..');
 const CLI = path.join(ROOT, 'bin', 'cqdt.js');
 /** Workbooks written by other programs, kept beside the repository. */
-const REAL_WORLD = path.join(ROOT, '..', 'shared', 'fixtures', 'real-world');
+const REAL_WORLD = path.join(__dirname, 'fixtures', 'real-world');
 const isRoot = process.getuid?.() === 0;
 
-function cli(args: string[], options: { asNobody?: boolean; input?: string } = {}) {
-  const command = options.asNobody && isRoot ? 'setpriv' : process.execPath;
-  const full =
-    options.asNobody && isRoot
-      ? ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, ...args]
-      : [CLI, ...args];
+/**
+ * Runs cqdt. `bound`: as root, without the power to override file permissions (setpriv drops
+ * CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH), so that a read-only folder refuses it as it refuses
+ * staff — while the checkout, wherever it is, stays readable to it.
+ */
+function cli(args: string[], options: { bound?: boolean; input?: string } = {}) {
+  const bound = options.bound && isRoot;
+  const command = bound ? 'setpriv' : process.execPath;
+  const full = bound ? ['--bounding-set=-dac_override,-dac_read_search', process.execPath, CLI, ...args] : [CLI, ...args];
   const res = spawnSync(command, full, { encoding: 'utf8', input: options.input });
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
@@ -163,7 +166,7 @@ describe('outputs are all or nothing', () => {
     const out = path.join(dir, 'out.xlsx');
     writeFileSync(out, 'bản cũ');
     chmodSync(out, 0o666);
-    const res = cli(['score', input, '--out', out, '--json', path.join(locked, 'r.json')], { asNobody: true });
+    const res = cli(['score', input, '--out', out, '--json', path.join(locked, 'r.json')], { bound: true });
     expect(res.code).toBe(1);
     expectOneLine(res.stderr, /Không có quyền ghi/);
     expect(readFileSync(out, 'utf8')).toBe('bản cũ');

@@ -16,7 +16,7 @@ import { openXlsx, readAllGrids } from '../src/workbook/xlsx/readXlsx';
 import { CODES, HEADER, perfect, tempDir, unitRow, writeXlsx } from './support/sheets';
 import type { CellValue } from '../src/sheet/grid';
 
-const REAL_WORLD = path.join(__dirname, '..', '..', 'shared', 'fixtures', 'real-world');
+const REAL_WORLD = path.join(__dirname, 'fixtures', 'real-world');
 const FIXTURES = readdirSync(REAL_WORLD).filter((f) => f.endsWith('.xlsx'));
 
 async function run(args: string[]) {
