@@ -1,6 +1,6 @@
 /**
  * The plain sheet the engine reads: a 2-D array of cell values anchored at A1, plus merged areas.
- * Both gateways (Excel.run and ExcelJS) translate their cells into this shape.
+ * Both gateways (Excel.run and the .xlsx package reader) translate their cells into this shape.
  */
 
 /** An Excel error value such as #N/A or #DIV/0!. */
