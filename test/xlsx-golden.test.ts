@@ -337,6 +337,16 @@ wb.save(${JSON.stringify(file)})
     expect(values(resaved)['Tổng hợp']).toEqual(values(once)['Tổng hợp']);
   }, 120_000);
 
+  it('a sheet whose name holds a comma: scoring the copy again rewrites the same block', async () => {
+    const name = 'Tổng hợp, 2018';
+    const input = await writeXlsx([{ name, rows: ROWS }], path.join(dir, 'comma-src.xlsx'));
+    const once = path.join(dir, 'comma-once.xlsx');
+    const twice = path.join(dir, 'comma-twice.xlsx');
+    expect((await run(['score', input, '--out', once])).code).toBe(0);
+    expect((await run(['score', once, '--out', twice])).code).toBe(0);
+    expect(Buffer.compare(readFileSync(once), readFileSync(twice))).toBe(0);
+  });
+
   it('ExcelJS: typed cells unchanged, the block beside them', async () => {
     const bytes = readFileSync(await writeXlsx([{ name: 'Tổng hợp', rows: ROWS }], path.join(dir, 'exceljs-src.xlsx')));
     const { once } = await scoreTwice(dir, 'exceljs.xlsx', bytes);

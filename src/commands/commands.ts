@@ -11,7 +11,7 @@
  */
 import { officeFailure } from '../workbook/office/officeErrors';
 import { createOfficeGateway, excelHost } from '../workbook/office/officeGateway';
-import { parseSheetReference } from '../workbook/office/references';
+import { parseSheetReference } from '../sheet/grid';
 import { a1 } from '../sheet/grid';
 import { firstProblemCell } from '../taskpane/problems';
 import { stringsFor } from '../taskpane/strings';

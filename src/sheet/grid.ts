@@ -100,6 +100,37 @@ export function parseArea(ref: string): MergedArea | null {
   return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
 }
 
+/** An area on a named sheet. */
+export interface SheetArea {
+  sheet: string;
+  area: MergedArea;
+}
+
+/** The address part of a reference: "'Tổng hợp'!$A$1:$B$2" → "$A$1:$B$2". */
+export function addressPart(reference: string): string {
+  return reference.slice(reference.lastIndexOf('!') + 1);
+}
+
+/**
+ * "'Tổng hợp'!$X$5:$AK$160" (with or without "=") → sheet and area, as a defined name or Excel
+ * writes one range. Sheet names may hold "!" and commas, so the area is what follows the last "!".
+ */
+export function parseSheetReference(reference: string): SheetArea | null {
+  const text = reference.trim().replace(/^=/, '');
+  const bang = text.lastIndexOf('!');
+  if (bang < 0) return null;
+  const area = parseArea(text.slice(bang + 1));
+  if (!area) return null;
+  const quoted = text.slice(0, bang).trim();
+  const sheet = quoted.startsWith("'") && quoted.endsWith("'") ? quoted.slice(1, -1).replace(/''/g, "'") : quoted;
+  return { sheet, area };
+}
+
+/** The recorded result block as the engine takes it: its sheet and columns. */
+export function blockInput(block: SheetArea | null): { sheet: string; from: number; to: number } | null {
+  return block ? { sheet: block.sheet, from: block.area.left, to: block.area.right } : null;
+}
+
 /** Quotes a sheet name for a reference when needed: 'Tổng hợp'!A1. */
 export function quoteSheetName(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;

@@ -27,7 +27,7 @@ import type {
   WorkbookDescription,
   WorkbookGateway,
 } from '../workbook/gateway';
-import { parseSheetReference } from '../workbook/office/references';
+import { parseSheetReference } from '../sheet/grid';
 import { choiceAt, unitAfterAppraisal } from './appraisalForm';
 import { AppraisalSection } from './components/AppraisalSection';
 import { DownloadKind, ExportSection } from './components/ExportSection';

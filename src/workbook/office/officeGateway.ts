@@ -15,7 +15,17 @@ import { RUBRIC_SHEET } from '../../rubric/rubricSheet';
 import { WorkbookInput, chooseSheet, findSheet, isOwnSheet, scoreWorkbook } from '../../scoring/scoreWorkbook';
 import type { RubricSource, ScoreResult } from '../../scoring/types';
 import { findHeader } from '../../sheet/findHeader';
-import { CellValue, Grid, MergedArea, a1, columnLetters, mergeOwners, parseArea, quoteSheetName } from '../../sheet/grid';
+import {
+  CellValue,
+  Grid,
+  MergedArea,
+  a1,
+  addressPart,
+  columnLetters,
+  mergeOwners,
+  parseArea,
+  quoteSheetName,
+} from '../../sheet/grid';
 import { isBlankCell } from '../../sheet/typedValues';
 import { UNIT_LIST_SHEET, resolveUnitList, unitListFromGrid } from '../../sheet/unitList';
 import type {
@@ -443,9 +453,7 @@ export function createOfficeGateway(host: OfficeHost, messages: GatewayMessages,
         if (column < 0) return { ok: false, message: messages.blockColumnMissing(title) };
 
         // The filter covers the header row to the block's end, table and results (flags column left out).
-        let range = parseArea(
-          filterRange.isNullObject ? '' : filterRange.address.slice(filterRange.address.lastIndexOf('!') + 1),
-        );
+        let range = parseArea(filterRange.isNullObject ? '' : addressPart(filterRange.address));
         const covers = range !== null && filter.enabled && column >= range.left && column <= range.right;
         if (!covers) range = { top: headerRow, left: 0, bottom: area.bottom, right: Math.max(area.right - 1, column) };
         const address = `${a1(range!.top, range!.left)}:${a1(range!.bottom, range!.right)}`;

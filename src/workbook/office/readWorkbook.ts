@@ -18,7 +18,7 @@ import { RUBRIC_SHEET } from '../../rubric/rubricSheet';
 import { APPRAISAL_SHEET, blockColumnsOn, chooseRubric, chooseSheet, isOwnSheet } from '../../scoring/scoreWorkbook';
 import type { RubricSource } from '../../scoring/types';
 import { findHeader } from '../../sheet/findHeader';
-import type { Grid } from '../../sheet/grid';
+import { Grid, addressPart } from '../../sheet/grid';
 import { UNIT_LIST_SHEET } from '../../sheet/unitList';
 import type { Capabilities, ScoreProgress } from '../gateway';
 import { ACTIVE_FIRST_WINDOW, FIXED_FIRST_WINDOW, isPayloadLimitError } from './payload';
@@ -306,5 +306,5 @@ export async function readStaffNoteCells(extras: SheetExtras, trips: RoundTrips)
     return range;
   });
   await trips.read();
-  return new Set(locations.map((r) => r.address.slice(r.address.lastIndexOf('!') + 1).replace(/\$/g, '')));
+  return new Set(locations.map((r) => addressPart(r.address).replace(/\$/g, '')));
 }

@@ -18,7 +18,7 @@
  * estimated payload nears the web's cap, in which case the rows are split.
  */
 import { BlockColumn, ExistingBlock, RESULT_BLOCK_NAME, ResultBlockPlan, isOwnHighlightRule } from '../../report/resultBlock';
-import { CellValue, MergedArea, a1, parseA1, parseArea } from '../../sheet/grid';
+import { CellValue, MergedArea, a1, addressPart, parseA1, parseArea } from '../../sheet/grid';
 import { OPERATION_BYTES, WRITE_BUDGET_BYTES, jsonBytes, splitByBudget } from './payload';
 import type { SheetExtras } from './readWorkbook';
 
@@ -226,7 +226,7 @@ export function planWrites(plan: ResultBlockPlan, ctx: WriteContext, budget = WR
     }
     if (!ctx.autoFilter || !ctx.extras.autoFilter) return;
     const state = ctx.extras.autoFilter;
-    const current = state.address ? parseArea(state.address.slice(state.address.lastIndexOf('!') + 1)) : null;
+    const current = state.address ? parseArea(addressPart(state.address)) : null;
     // The same filter range already in place keeps the criteria the user chose.
     if (state.enabled && sameArea(current, parseArea(plan.autoFilter))) return;
     if (state.enabled) sheet.autoFilter.remove();

@@ -16,7 +16,7 @@ import { Relationship, isRelType, relativeTarget, relsPartOf } from './opcPackag
 import { CONTENT_TYPES, TYPE, freshPartName, freshRelId, patchAppTitles, patchContentTypes, patchRels } from './packageParts';
 import { patchSheet, relationshipPrefix } from './patchSheet';
 import { printTitlesReference, rankingSheetXml } from './rankingSheet';
-import type { XlsxBook } from './readXlsx';
+import { XlsxBook, definedNameArea } from './readXlsx';
 import { EMPTY_STYLESHEET, StylesPatch } from './stylesPatch';
 import { Edit, applyEdits, encodePieces, encodeXml, escapeAttr, escapeText, walkXml } from './xml';
 import { Codec, OutEntry, writeZip } from './zip';
@@ -204,8 +204,7 @@ export function patchPackage(req: PatchRequest, codec: Required<Codec>): PatchOu
   let nextSheetId = Math.max(0, ...wb.sheets.map((s) => s.sheetId)) + 1;
   const ownSheetNames: string[] = [];
   for (const own of req.ownSheets) {
-    const recorded = book.workbook.definedNames.find((n) => n.name === own.definedName && n.localSheetId === null);
-    const recordedSheet = recorded ? (/^'?(.*?)'?!/.exec(recorded.text.replace(/''/g, "'"))?.[1] ?? null) : null;
+    const recordedSheet = definedNameArea(book, own.definedName)?.sheet ?? null;
     const target = rankingSheetTarget(sheetNames, recordedSheet, req.sheetName, own.preferred, own.alternative);
     if (target.notice) warnings.push(target.notice);
     const plan = own.plan ?? own.makePlan!();

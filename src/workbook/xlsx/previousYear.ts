@@ -4,6 +4,7 @@
  * command line (--previous) and the task pane's file picker both come through here; the pane
  * loads this module on demand (the package reader runs in the browser too).
  */
+import { blockInput } from '../../sheet/grid';
 import { RESULT_BLOCK_NAME } from '../../report/resultBlock';
 import { defaultYear } from '../../report/settings';
 import { PreviousYear, previousFromJson, previousFromResult } from '../../scoring/compareYears';
@@ -24,7 +25,7 @@ export async function previousFromXlsx(bytes: Uint8Array, name: string, today: D
   try {
     scored = scoreWorkbook({
       sheets: book.grids,
-      resultBlock: block ? { sheet: block.sheet, from: block.area.left, to: block.area.right } : null,
+      resultBlock: blockInput(block),
     });
   } catch (e) {
     return { ok: false, message: `Tệp năm trước "${name}": ${readFailure(e)}` };

@@ -5,8 +5,7 @@
  * year's scored workbook (./previousYear). A file that is not a readable .xlsx is named for what
  * it is, with what to do (./fileKind).
  */
-import type { Grid, MergedArea } from '../../sheet/grid';
-import { parseArea } from '../../sheet/grid';
+import { Grid, SheetArea, parseSheetReference } from '../../sheet/grid';
 import { DOCUMENT_SETTINGS_KEY, StoredSettings, parseStoredSettings } from '../../report/storedSettings';
 import { FILE_KIND_MESSAGES, fileKind, zipKind } from './fileKind';
 import { OpcPackage, REL_OFFICE_DOCUMENT, isRelType } from './opcPackage';
@@ -261,19 +260,8 @@ export function workbookGrids(book: XlsxBook): Grid[] {
   return book.grids;
 }
 
-/** Splits "'Tổng hợp'!$A$1:$B$2" into sheet and area. */
-export function parseSheetReference(ref: string): { sheet: string; area: MergedArea } | null {
-  const first = ref.split(',')[0].trim().replace(/^=/, '');
-  const bang = first.lastIndexOf('!');
-  if (bang < 0) return null;
-  let sheet = first.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  const area = parseArea(first.slice(bang + 1));
-  return area ? { sheet, area } : null;
-}
-
 /** A workbook-level defined name's first range: sheet and 0-based area. */
-export function definedNameArea(book: XlsxBook, name: string): { sheet: string; area: MergedArea } | null {
+export function definedNameArea(book: XlsxBook, name: string): SheetArea | null {
   const entry = book.workbook.definedNames.find((n) => n.name === name && n.localSheetId === null);
   return entry ? parseSheetReference(entry.text) : null;
 }

@@ -3,6 +3,7 @@
  * requested output in memory, so that nothing is written when any step fails. The scored copy
  * is a patch of the input package (./patchPackage).
  */
+import { blockInput } from '../../sheet/grid';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { CompiledRubric } from '../../rubric/compiled';
 import { RESULT_BLOCK_NAME, planResultBlock } from '../../report/resultBlock';
@@ -184,7 +185,7 @@ async function scoreBook(book: XlsxBook, request: ScoreXlsxRequest, codec: Requi
     rubric: request.rubric ?? null,
     rubricSource: request.rubricSource,
     unitList: request.unitList ?? null,
-    resultBlock: block ? { sheet: block.sheet, from: block.area.left, to: block.area.right } : null,
+    resultBlock: blockInput(block),
   });
   if (!scored.ok) return scored;
   let result = scored.result;
