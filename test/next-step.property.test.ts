@@ -21,7 +21,8 @@ type Kind = 'ratio' | 'ratioBands' | 'yesno' | 'bands' | 'best' | 'choice' | 'po
 
 interface Plan {
   /** na: the criterion may be marked "Không áp dụng", which changes its category's conversion. */
-  criteria: { kind: Kind; category: number; max: number; percents: number[]; na: boolean }[];
+  /** shared: a bands criterion reads the count of the criterion before it, when that one reads a count. */
+  criteria: { kind: Kind; category: number; max: number; percents: number[]; na: boolean; shared: boolean }[];
   categories: number;
   levels: boolean;
   grades: boolean;
@@ -35,6 +36,7 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
       max: fc.integer({ min: 1, max: 6 }),
       percents: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 3, maxLength: 3 }),
       na: fc.boolean(),
+      shared: fc.boolean(),
     }),
     { minLength: 2, maxLength: 5 },
   ),
@@ -58,6 +60,13 @@ function rubricOf(plan: Plan): Rubric | null {
       return `I${i}${suffix}`;
     };
     const t = { max: c.max, ...(c.na ? { allowNA: true } : {}) };
+    // One input read by two criteria (a count by bands and as the part of a ratio, say).
+    const sharedCount = (c: Plan['criteria'][number]): string | null => {
+      const before = criteria[criteria.length - 1];
+      if (!c.shared || !before) return null;
+      const read = 'part' in before ? before.part : 'input' in before ? before.input : null;
+      return read !== null && inputs.find((x) => x.code === read)?.type === 'count' ? read : null;
+    };
     switch (c.kind) {
       case 'ratio':
         criteria.push({ ...base, kind: 'ratio', part: input('b', 'count'), total: input('a', 'count'), tiers: { dv: t } });
@@ -85,7 +94,7 @@ function rubricOf(plan: Plan): Rubric | null {
         criteria.push({
           ...base,
           kind: 'bands',
-          input: input('', 'count'),
+          input: sharedCount(c) ?? input('', 'count'),
           tiers: {
             dv: {
               ...t,

@@ -157,6 +157,60 @@ describe('grades when a criterion does not apply', () => {
   });
 });
 
+describe('an input read by two criteria', () => {
+  // X counts by bands (C1: 2 points from 1) and is the part of a ratio (C2: X of T, 10 points); Z of T2 (C3: 8 points).
+  const parsed = parseRubric({
+    id: 'thu-chung',
+    name: 'Thử',
+    tiers: [{ id: 't', name: 'Sở', phrase: 'cấp sở', cellValues: ['sở'], sectionPhrases: ['cấp sở'] }],
+    inputs: [
+      { code: 'X', name: 'Số X', type: 'count' },
+      { code: 'T', name: 'Tổng T', type: 'count' },
+      { code: 'Z', name: 'Số Z', type: 'count' },
+      { code: 'T2', name: 'Tổng T2', type: 'count' },
+    ],
+    categories: [{ id: 'a', name: 'Nhóm A', short: 'A', max: { t: 20 } }],
+    criteria: [
+      {
+        code: 'C1',
+        category: 'a',
+        name: 'c1',
+        kind: 'bands',
+        input: 'X',
+        tiers: { t: { max: 2, bands: [{ min: 1, points: 2 }] } },
+      },
+      { code: 'C2', category: 'a', name: 'c2', kind: 'ratio', part: 'X', total: 'T', tiers: { t: { max: 10 } } },
+      { code: 'C3', category: 'a', name: 'c3', kind: 'ratio', part: 'Z', total: 'T2', tiers: { t: { max: 8 } } },
+    ],
+    levels: [
+      { level: 1, categoryThreshold: 90, criterionMinimum: 70 },
+      { level: 2, categoryThreshold: 75, criterionMinimum: 50 },
+      { level: 3, categoryThreshold: 60, criterionMinimum: 30 },
+      { level: 4, categoryThreshold: 50, criterionMinimum: 20 },
+    ],
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+
+  it('raises the one that needs it, though the other is already at its maximum', () => {
+    // X = 30 of 100 and Z = 25 of 100: 2 + 3 + 2 = 7 of 20 (35 %), not ranked. Mức 4 needs 50 % with
+    // every criterion at 20 %: X to 60 gives 2 + 6 + 2 = 10 (50 %); C1 stays at its 2 points.
+    const grid: Grid = {
+      name: 'S',
+      rows: [
+        ['Tên đơn vị', 'Cấp', 'X', 'T', 'Z', 'T2'],
+        ['Sở A', 'sở', 30, 100, 25, 100],
+      ],
+      merges: [],
+    };
+    const out = scoreWorkbook({ sheets: [grid], rubric: compileRubric(parsed.rubric) });
+    if (!out.ok) throw new Error(out.message);
+    expect(resultJson(out.result).units[0].categories.a.nextLevel).toEqual({
+      level: 4,
+      changes: [{ input: 'X', cell: 'C2', from: 30, to: 60 }],
+    });
+  });
+});
+
 /** Types the changes into the sheet (yes/no as "Có"). */
 function applied(grid: Grid, changes: { cell: string | null; to: unknown }[]): Grid {
   const rows = grid.rows.map((r) => [...r]);

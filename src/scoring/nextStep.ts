@@ -211,6 +211,11 @@ interface OptionSpace {
   below(o: Opt): Opt | null;
   /** Roughly how many options there are (to search the coarsest first). */
   size: number;
+  /**
+   * Every option in order, when listed (an input read by several criteria). Options then share
+   * their first criterion's points, so `atLeast` alone cannot pick among them.
+   */
+  list: Opt[] | null;
 }
 
 /** A changeable input: its criteria and the values it may take. */
@@ -234,6 +239,7 @@ function listSpace(options: Opt[]): OptionSpace {
     top: options[options.length - 1],
     bottom: options[0],
     size: options.length,
+    list: options,
     atLeast: (points) => {
       let lo = 0;
       let hi = options.length;
@@ -276,6 +282,7 @@ function curveSpace(
     top,
     bottom: at(valueFor(base + 1)),
     size: top.points[0] - base,
+    list: null,
     atLeast: (x) => {
       const v = valueFor(Math.max(x, base + 1));
       return v > limit ? null : at(v);
@@ -611,11 +618,16 @@ class Search {
     let f = this.firsts.get(item);
     if (f === undefined) {
       const floor = this.goal.floor;
-      // The first criterion's floor gives a place to start; the others are checked going up.
-      const k0 = item.criteria[0];
-      f = floor.has(k0) ? item.space.atLeast(Math.max(floor.get(k0)!, item.base[0] + 1)) : item.space.bottom;
       const ok = (o: Opt) => item.criteria.every((k, j) => !floor.has(k) || o.points[j] >= floor.get(k)!);
-      while (f !== null && !ok(f)) f = item.space.atLeast(f.points[0] + 1);
+      if (item.space.list) {
+        // Several criteria: the first option in order that keeps every one at its floor.
+        f = item.space.list.find(ok) ?? null;
+      } else {
+        // One criterion: its floor gives the option directly.
+        const k0 = item.criteria[0];
+        f = floor.has(k0) ? item.space.atLeast(Math.max(floor.get(k0)!, item.base[0] + 1)) : item.space.bottom;
+        while (f !== null && !ok(f)) f = item.space.atLeast(f.points[0] + 1);
+      }
       this.firsts.set(item, f);
     }
     return f;
@@ -688,6 +700,24 @@ class Search {
         }
         chosen[last] = lastItem.space.top;
         if (!this.reaches(items, chosen)) return;
+        const list = lastItem.space.list;
+        if (list && lastItem.criteria.length > 1) {
+          // Several criteria grow together along the list: the first option in it that still reaches.
+          let from = list.indexOf(firsts[last]!);
+          let to = list.length - 1;
+          while (from < to) {
+            const mid = (from + to) >> 1;
+            chosen[last] = list[mid];
+            if (this.reaches(items, chosen)) to = mid;
+            else from = mid + 1;
+          }
+          chosen[last] = list[from];
+          if (gain + list[from].gain < bound) {
+            best = { items, options: [...(chosen as Opt[])], gain: gain + list[from].gain };
+            bound = gain + list[from].gain;
+          }
+          return;
+        }
         // The smallest points of the last item's first criterion that still reach the goal.
         let lo = firsts[last]!.points[0];
         let hi = lastItem.space.top.points[0];
@@ -781,7 +811,7 @@ function findPath(ctx: UnitContext, items: Item[], mandatory: Item[], goal: Goal
     const pick = (from: number, chosen: Item[], sum: number): void => {
       if (chosen.length === extra) {
         const set = [...mandatory, ...chosen].sort((a, b) => a.order - b.order);
-        if (!search.reaches(set, atTop(set))) return;
+        if (set.some((item) => search.first(item) === null) || !search.reaches(set, atTop(set))) return;
         const lower = set.reduce((s, item) => s + search.first(item)!.gain, 0);
         if (found !== null && lower >= found.gain) return;
         const best = search.cheapest(set, found === null ? Infinity : found.gain, least);
