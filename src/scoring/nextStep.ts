@@ -16,7 +16,7 @@
  * then rubric order; each new value is the smallest that gives its criterion the points it needs.
  */
 import type { CompiledCriterion, CompiledRubric, CompiledTier } from '../rubric/compiled';
-import { roundHalfUpNumber, toInteger } from '../sheet/decimal';
+import { roundHalfUpNumber, toCentsHalfUp, toInteger } from '../sheet/decimal';
 import type { ReadValue } from '../sheet/typedValues';
 import { NOT_APPLICABLE } from './criterionPoints';
 import type { InputState, ScoreResult, UnitResult } from './types';
@@ -95,12 +95,15 @@ const numberOf = (read: ReadValue): number | null => (read.kind === 'number' ? N
 
 type Points = (value: number) => number;
 
+/** What a ratio's part is divided by: the unit's total, or the tier's best for a "best" criterion. */
+function divisorOf(ctx: UnitContext, c: CompiledCriterion): number | null {
+  if (c.def.kind === 'best') return Number(ctx.best.get(c.inputIndexes[0]) ?? 0n);
+  return numberOf(ctx.states[c.inputIndexes[1]].read);
+}
+
 function pointsOf(ctx: UnitContext, c: CompiledCriterion): Points {
   const max = c.maxCents;
-  const over = (): number | null => {
-    if (c.def.kind === 'best') return Number(ctx.best.get(c.inputIndexes[0]) ?? 0n);
-    return numberOf(ctx.states[c.inputIndexes[1]].read);
-  };
+  const over = () => divisorOf(ctx, c);
   switch (c.def.kind) {
     case 'ratio':
     case 'best': {
@@ -140,8 +143,7 @@ function candidateValues(ctx: UnitContext, c: CompiledCriterion, from: number, l
     case 'ratio':
     case 'best': {
       // cents(v) ≥ x ⟺ v ≥ b(2x − 1) / 2max: the first value of each point level.
-      const b =
-        c.def.kind === 'best' ? Number(ctx.best.get(c.inputIndexes[0]) ?? 0n) : numberOf(ctx.states[c.inputIndexes[1]].read);
+      const b = divisorOf(ctx, c);
       if (b === null || b <= 0) return out;
       let x = points(Math.max(from, 0)) + 1;
       for (;;) {
@@ -325,9 +327,8 @@ function entryValue(ctx: UnitContext, index: number, read: ReadValue): number | 
     case 'blank':
       return null;
     case 'number':
-      return ctx.rubric.inputs[index].type === 'points'
-        ? roundHalfUpNumber(Number(read.value.units) * 100, 10 ** read.value.scale)
-        : Number(toInteger(read.value));
+      // Points in cents rounded as the engine rounds them (docs/cach-cham-diem.md).
+      return ctx.rubric.inputs[index].type === 'points' ? toCentsHalfUp(read.value) : Number(toInteger(read.value));
     case 'yesno':
       return read.value ? 1 : 0;
     case 'choice':
@@ -385,7 +386,7 @@ function makeItem(ctx: UnitContext, index: number, criteria: number[], totals: S
     const kind = c.def.kind;
     if (kind === 'points') return item(curveSpace(base[0], from, limit, p, (x) => x));
     if (kind === 'ratio' || kind === 'best') {
-      const b = kind === 'best' ? Number(ctx.best.get(index) ?? 0n) : numberOf(states[c.inputIndexes[1]].read);
+      const b = divisorOf(ctx, c);
       if (b === null || b <= 0) return null;
       // cents(v) ≥ x ⟺ v ≥ b(2x − 1) / 2max.
       return item(
@@ -778,12 +779,6 @@ class Search {
   }
 }
 
-/** Rubric order of two sets of items of the same size: the first difference decides. */
-function beforeInRubric(a: Item[], b: Item[]): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i].order !== b[i].order) return a[i].order < b[i].order;
-  return false;
-}
-
 /**
  * The path for one goal among the changeable items (`mandatory` must all change): the fewest
  * items, then the fewest points, then rubric order. `least` is the fewest points any path can
@@ -815,12 +810,9 @@ function findPath(ctx: UnitContext, items: Item[], mandatory: Item[], goal: Goal
         const lower = set.reduce((s, item) => s + search.first(item)!.gain, 0);
         if (found !== null && lower >= found.gain) return;
         const best = search.cheapest(set, found === null ? Infinity : found.gain, least);
-        if (
-          best &&
-          (found === null || best.gain < found.gain || (best.gain === found.gain && beforeInRubric(set, found.items)))
-        ) {
-          found = best;
-        }
+        // Sets come in rubric order and `cheapest` only returns a path cheaper than `limit`: among
+        // paths of equal points, the first in rubric order stays.
+        if (best) found = best;
         return;
       }
       const left = extra - chosen.length;
