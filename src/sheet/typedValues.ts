@@ -54,8 +54,9 @@ function numberRead(d: Decimal): ReadValue {
 
 /** Typed tokens meaning "not applicable". */
 export const NA_TOKENS = new Set(['kad', 'không áp dụng', 'n/a', '-']);
-const YES_TOKENS = new Set(['có', 'c', 'x', '1', 'yes', 'true']);
-const NO_TOKENS = new Set(['không', 'k', '0', 'no', 'false']);
+/** What a yes/no cell may say, normalised (docs/bang-tong-hop.md, "Có/không"). */
+export const YES_TOKENS = new Set(['có', 'c', 'x', '1', 'yes', 'true']);
+export const NO_TOKENS = new Set(['không', 'k', '0', 'no', 'false']);
 
 /**
  * Text that is a number: optional minus, digits grouped by "." in threes or by spaces,

@@ -3,12 +3,12 @@
  * that the rubric's own checks (schema.ts, by JSON path) can be named at a cell, and every
  * problem is said once, in the sheet's words (docs/trang-tieu-chi.md, "Khi trang có lỗi").
  */
+import { NO_TOKENS, YES_TOKENS } from '../../sheet/typedValues';
 import { CellValue, Grid, a1, cellAt, isCellError } from '../../sheet/grid';
 import { Decimal } from '../../sheet/decimal';
 import { normText } from '../../sheet/normalize';
 import { cellDisplayText, isBlankCell, parseTypedNumber } from '../../sheet/typedValues';
 import { formatPath } from '../schema';
-import { NO_WORDS, YES_WORDS } from './vocabulary';
 
 export type Path = (string | number)[];
 
@@ -134,7 +134,7 @@ export function readYesNo(v: CellValue): boolean | null {
   if (typeof v === 'number') return v === 1 ? true : v === 0 ? false : null;
   if (typeof v !== 'string') return null;
   const key = normText(v);
-  return YES_WORDS.has(key) ? true : NO_WORDS.has(key) ? false : null;
+  return YES_TOKENS.has(key) ? true : NO_TOKENS.has(key) ? false : null;
 }
 
 /** Items of a list cell: separated by ";" or by line breaks, blanks dropped. */
@@ -181,17 +181,6 @@ export function optionalList(rd: SheetReader, r: number, c: number | undefined, 
   const items = splitList(text);
   items.forEach((_, j) => rd.place([...path, j], r, c!));
   return items.length ? items : undefined;
-}
-
-/** Required number (points): the value, or a problem. */
-export function requiredNumber(rd: SheetReader, r: number, c: number | undefined, path: Path, what: string): number | undefined {
-  if (c === undefined) return undefined;
-  rd.place(path, r, c);
-  const v = rd.value(r, c);
-  const read = readNumber(v);
-  if (read.kind === 'number') return read.value;
-  rd.fail({ r, c }, read.kind === 'blank' ? `chưa ghi ${what}` : notANumber(v, read.text));
-  return undefined;
 }
 
 /**

@@ -257,8 +257,6 @@ export const RANK_WORDS: Record<'total' | 'percent', string[]> = {
   percent: ['tỷ lệ (%)', 'tỷ lệ', 'tỉ lệ', 'tỉ lệ (%)', 'tỷ lệ %', 'tỉ lệ %', '%', 'phần trăm', 'percent'],
 };
 
-export const YES_WORDS = new Set(['có', 'c', 'x', '1', 'yes', 'true']);
-export const NO_WORDS = new Set(['không', 'k', '0', 'no', 'false']);
 /** A "Điểm tối đa" cell saying the criterion is not used in that tier (a blank cell says it too). */
 export const NOT_USED_WORDS = new Set(['-', '–', '—', 'không', 'không dùng', 'không áp dụng']);
 /** Written in the "Điểm tối đa" cell of a tier that collects a criterion scoring nothing. */
