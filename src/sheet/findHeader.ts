@@ -8,7 +8,8 @@ import { CellValue, Grid, a1, cellAt, columnCount, mergeOwners } from './grid';
 import { normLabel, normText } from './normalize';
 import { cellDisplayText, isBlankCell } from './typedValues';
 
-const UNIT_LABELS = new Set(['tên đơn vị', 'đơn vị', 'tên cơ quan', 'tên cơ quan, đơn vị', 'cơ quan, đơn vị']);
+/** What the unit-name column's header says (docs/bang-tong-hop.md, "Dòng tiêu đề"). */
+export const UNIT_LABELS = new Set(['tên đơn vị', 'đơn vị', 'tên cơ quan', 'tên cơ quan, đơn vị', 'cơ quan, đơn vị']);
 const TIER_LABEL = 'cấp';
 const ORDER_LABELS = new Set(['stt', 'tt', 'số thứ tự', 'số tt']);
 const COLUMN_NUMBER = /^\(?(\d+)\)?$/;

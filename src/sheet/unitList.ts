@@ -3,6 +3,7 @@
  * sheet or a JSON file of {name, tier, district}. A tier is a tier id of the rubric, or a word of
  * its "Cấp" column ("xã", "sở"); the list is resolved against the rubric before scoring.
  */
+import { UNIT_LABELS } from './findHeader';
 import { z } from 'zod';
 import { CompiledRubric, tierOfCell } from '../rubric/compiled';
 import type { Tier } from '../rubric/schema';
@@ -52,8 +53,6 @@ export function unitListFromJson(data: unknown, source: string): RawUnitListResu
   };
 }
 
-const NAME_LABELS = new Set(['tên đơn vị', 'đơn vị', 'tên cơ quan, đơn vị', 'tên cơ quan', 'cơ quan, đơn vị']);
-
 /**
  * Reads the "Danh mục đơn vị" sheet: a header row with "Tên đơn vị", "Cấp" and optionally the
  * group column of a grouped tier ("Thuộc huyện").
@@ -67,7 +66,7 @@ export function unitListFromGrid(grid: Grid, rubric: CompiledRubric): RawUnitLis
     let districtCol = -1;
     for (let c = 0; c < width; c++) {
       const label = normLabel(cellDisplayText(cellAt(grid, r, c)));
-      if (nameCol < 0 && NAME_LABELS.has(label)) nameCol = c;
+      if (nameCol < 0 && UNIT_LABELS.has(label)) nameCol = c;
       else if (tierCol < 0 && label === 'cấp') tierCol = c;
       else if (districtCol < 0 && groupTitles.has(label)) districtCol = c;
     }
