@@ -89,6 +89,26 @@ describe('info entries and inputs a tier does not read', () => {
     expect(json.criteria!.E1).toEqual({ points: null, applicable: false, value: 5000 });
   });
 
+  it('a verified info entry that is not a number is a warning on the appraisal sheet, and the unit keeps its score', () => {
+    const appraisal: Grid = {
+      name: 'Thẩm định',
+      rows: [
+        ['Tên đơn vị', 'Mã chỉ số', 'Số liệu báo cáo', 'Số liệu thẩm định', 'Lý do'],
+        ['Xã A', 'D1', 4, 'nhiều', 'hỏi lại'],
+      ],
+      merges: [],
+    };
+    const out = scoreWorkbook({
+      sheets: [sheet([section('II. XÃ, PHƯỜNG, ĐẶC KHU'), dtiRow(1, 'Xã A', null, DTI_FULL)]), appraisal],
+      rubric,
+    });
+    if (!out.ok) throw new Error(out.message);
+    expect(out.result.appraisal!.issues.map((i) => [i.code, i.severity, i.cell])).toEqual([
+      ['not_a_number', 'warning', "'Thẩm định'!D2"],
+    ]);
+    expect(named(out.result, 'Xã A').totalCents).toBe(10000);
+  });
+
   it('a department ignores the commune-only inputs: no issue whatever they hold, and they alone do not make a report', () => {
     const r = score([
       section('I. SỞ, BAN, NGÀNH'),

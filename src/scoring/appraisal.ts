@@ -5,7 +5,7 @@
  * correction is not applied and is reported at its row.
  */
 import type { CompiledRubric } from '../rubric/compiled';
-import type { CorrectionRow } from '../sheet/appraisalSheet';
+import { CorrectionRow, appraisalGroupTitle } from '../sheet/appraisalSheet';
 import type { CellValue } from '../sheet/grid';
 import { parseA1, quoteSheetName } from '../sheet/grid';
 import { normGroupName, normUnitName } from '../sheet/normalize';
@@ -93,7 +93,7 @@ function findUnit(units: UnitResult[], row: CorrectionRow, groupWords: string[])
 export function planAppraisal(rows: CorrectionRow[], units: UnitResult[], rubric: CompiledRubric, sheet: string): AppraisalPlan {
   const issues: AppraisalIssue[] = [];
   const codeOf = new Map(rubric.inputs.map((inp, i) => [inp.code.toLowerCase(), i]));
-  const groupTitle = rubric.tierList.find((t) => t.def.groups)?.def.groups?.title ?? null;
+  const groupTitle = appraisalGroupTitle(rubric);
 
   // The lowest row for a unit and input wins: walk bottom-up and keep the first seen.
   const winners = new Map<string, { row: CorrectionRow; unit: UnitResult; index: number }>();
@@ -158,7 +158,11 @@ export function planAppraisal(rows: CorrectionRow[], units: UnitResult[], rubric
       const read = readInputCell(row.verified, inp.type, rubric.choices[index]);
       const problem = checkValue(rubric, unit.tier, inp.code, read, row.verified);
       if (problem) {
-        issues.push(issue(sheet, row.cells.verified, problem.code, `Dòng ${row.row + 1}, ${unit.name}: ${problem.message}`));
+        // As in the submission: a problem in an input only info criteria read is a warning.
+        const severity = unit.tier !== null && rubric.tiers[unit.tier].infoOnly[index] ? 'warning' : 'error';
+        issues.push(
+          issue(sheet, row.cells.verified, problem.code, `Dòng ${row.row + 1}, ${unit.name}: ${problem.message}`, severity),
+        );
         return false;
       }
       if (read.kind === 'blank') return false;

@@ -10,7 +10,7 @@ import { cellDisplayText, isBlankCell } from './typedValues';
 
 export const APPRAISAL_COLUMNS = [
   { key: 'unit', title: 'Tên đơn vị', width: 32 },
-  { key: 'district', title: 'Thuộc huyện', width: 18 },
+  { key: 'district', title: '', width: 18 }, // titled by the rubric's grouped tier (appraisalColumns)
   { key: 'code', title: 'Mã chỉ số', width: 10 },
   { key: 'reported', title: 'Số liệu báo cáo', width: 14 },
   { key: 'verified', title: 'Số liệu thẩm định', width: 14 },
@@ -27,7 +27,7 @@ export interface AppraisalColumnSpec {
   width: number;
 }
 
-/** The title of the area column: that of the rubric's grouped tier ("Thuộc huyện"), or null. */
+/** The title of the area column: that of the rubric's grouped tier, or null. */
 export function appraisalGroupTitle(rubric: CompiledRubric): string | null {
   return rubric.tierList.find((t) => t.def.groups)?.def.groups?.title ?? null;
 }

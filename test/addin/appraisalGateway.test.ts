@@ -7,7 +7,7 @@
 import { NOTE_PREFIX, RESULT_BLOCK_NAME } from '../../src/report/resultBlock';
 import { APPRAISAL_SHEET } from '../../src/scoring/scoreWorkbook';
 import type { ScoreResult } from '../../src/scoring/types';
-import { APPRAISAL_COLUMNS } from '../../src/sheet/appraisalSheet';
+import { APPRAISAL_COLUMNS, appraisalColumns } from '../../src/sheet/appraisalSheet';
 import { vi } from '../../src/taskpane/strings/vi';
 import type { CorrectionEntry, Outcome } from '../../src/workbook/gateway';
 import { createOfficeGateway } from '../../src/workbook/office/officeGateway';
@@ -98,7 +98,9 @@ describe('appendCorrection', () => {
     const sheet = layout.state.sheet(APPRAISAL_SHEET)!;
     expect(layout.state.sheets.map((s) => s.name)).toEqual([SUBMISSION_SHEET, APPRAISAL_SHEET]);
     expect(layout.state.activeSheet).toBe(layout.sheet); // the reviewer stays on the submission sheet
-    expect(APPRAISAL_COLUMNS.map((_, c) => sheet.value(0, c))).toEqual(APPRAISAL_COLUMNS.map((c) => c.title));
+    // The 2018 rubric groups communes by district: its area column is titled by the rubric.
+    expect(APPRAISAL_COLUMNS.map((_, c) => sheet.value(0, c))).toEqual(appraisalColumns(before.rubric).map((c) => c.title));
+    expect(sheet.value(0, 1)).toBe('Thuộc huyện');
     expect(APPRAISAL_COLUMNS.every((_, c) => sheet.cell(0, c)!.format.bold)).toBe(true);
     const serial = (DAY.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
     expect(APPRAISAL_COLUMNS.map((_, c) => sheet.value(1, c))).toEqual([
