@@ -33,8 +33,6 @@ export interface CompiledCategory {
   name: string;
   short: string;
   maxCents: number;
-  /** Its scoring criteria in this tier. */
-  criteria: CompiledCriterion[];
 }
 
 /** A consistency rule part ≤ total, with the inputs' positions in rubric.inputs. */
@@ -226,7 +224,6 @@ function compileTier(
       name: cat.name,
       short: cat.short,
       maxCents: toCents(cat.max[def.id] ?? 0),
-      criteria: indexes.map((i) => criteria[i]),
     });
     categoryIndexes.push(indexes);
   }

@@ -514,10 +514,6 @@ export function maximaMayDiffer(r: Pick<Rubric, 'tiers' | 'categories' | 'criter
   return null;
 }
 
-export const rubricSchema = rubricShape.superRefine((r, ctx) =>
-  checkRubric(r, (path, message) => ctx.addIssue({ code: 'custom', path, message })),
-);
-
 export interface RubricProblem {
   /** Where in the rubric (JSON path), e.g. "criteria[3].tiers.province.max". */
   path: string;

@@ -105,8 +105,3 @@ export function exactCents(d: Decimal): number | null {
   const q = pow10(d.scale);
   return scaled % q === 0n ? Number(scaled / q) : null;
 }
-
-/** Cents → JSON number with at most two decimals (9605 → 96.05). */
-export function centsToNumber(cents: number): number {
-  return cents / 100;
-}
