@@ -302,6 +302,8 @@ describe('random rubrics', () => {
   });
 
   it('mark the same highlight flags from the compact storage as from the unit views', () => {
+    // A sheet with no unit to highlight is possible (one blank unit); the runs as a whole must have some.
+    let flagged = 0;
     fc.assert(
       fc.property(
         rubricPlan.chain((rubric) => fc.tuple(fc.constant(rubric), sheetFor(rubric))),
@@ -313,10 +315,11 @@ describe('random rubrics', () => {
           const compact = out.result.units.map((u) => rowFlags(u, width, null));
           const viewed = out.result.units.map((u) => rowFlags({ ...u, inputs: u.inputs, criteria: u.criteria }, width, null));
           expect(compact).toEqual(viewed);
-          expect(compact.some((f) => f !== null)).toBe(true);
+          if (compact.some((f) => f !== null)) flagged += 1;
         },
       ),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 100) },
     );
+    expect(flagged).toBeGreaterThan(0);
   });
 });
