@@ -174,6 +174,20 @@ describe('outputs are all or nothing', () => {
     expect(readdirSync(locked)).toEqual([]);
   });
 
+  it('a read-only folder is refused before the input is read: the first line is about the output', async () => {
+    const { dir } = await workspace();
+    const locked = path.join(dir, 'khoa');
+    mkdirSync(locked);
+    chmodSync(locked, 0o555);
+    const csv = path.join(dir, 'bang.csv');
+    writeFileSync(csv, 'STT,Tên đơn vị\n1,Sở Tài chính\n');
+    chmodSync(csv, 0o644);
+    const res = cli(['score', csv, '--json', path.join(locked, 'ket-qua', 'r.json')], { bound: true });
+    expect(res.code).toBe(1);
+    expectOneLine(res.stderr, /Không có quyền ghi .*r\.json/);
+    expect(readdirSync(locked)).toEqual([]);
+  });
+
   (isRoot ? it : it.skip)('a full disk: nothing written, no temporary file left', async () => {
     const { dir, input } = await workspace();
     const disk = path.join(dir, 'disk');

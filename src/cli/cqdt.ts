@@ -160,17 +160,17 @@ async function scoreCommand(args: string[], io: Io): Promise<number> {
     .map((o) => ({ option: `--${o}`, file: values[o]! }));
   const transaction = new OutputTransaction(targets);
   const inputs = [{ option: 'INPUT', file: input }];
+  // A built-in rubric's id is not a file; a file wins over a built-in rubric of the same name.
+  const rubricFile = values.rubric !== undefined && isFile(values.rubric);
   for (const o of ['units', 'rubric', 'previous'] as const) {
-    // A built-in rubric's id is not a file.
-    if (values[o] && (o !== 'rubric' || isFile(values[o]!))) inputs.push({ option: `--${o}`, file: values[o]! });
+    if (values[o] && (o !== 'rubric' || rubricFile)) inputs.push({ option: `--${o}`, file: values[o]! });
   }
   transaction.check(inputs);
 
   progress?.(STEP_TEXT.reading);
   let rubric = null;
   let rubricSource: 'file' | 'builtin' = 'file';
-  if (values.rubric && isFile(values.rubric)) {
-    // A file wins over a built-in rubric of the same name.
+  if (values.rubric && rubricFile) {
     const text = (await readInput(values.rubric, 'tệp bộ tiêu chí')).toString('utf8');
     const loaded = rubricFromJsonText(text, `"${values.rubric}"`);
     if (!loaded.ok) throw new CliError(loaded.message);
@@ -363,12 +363,11 @@ export function run(argv: string[]): void {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  main(argv, io).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    () => {
-      process.exitCode = 1;
-    },
-  );
+  // Once the run is over its outputs are in place: Ctrl-C then is the shell's, not an undo.
+  const done = (code: number) => {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    process.exitCode = code;
+  };
+  main(argv, io).then(done, () => done(1));
 }

@@ -81,8 +81,17 @@ function resolved(file: string): string {
   }
 }
 
+/** The folder an output lands in, or its nearest existing ancestor when folders are to be made. */
+function nearestFolder(file: string): string {
+  let dir = path.dirname(path.resolve(file));
+  while (!existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
 const sameFile = (a: string, b: string) =>
   process.platform === 'win32' || process.platform === 'darwin' ? a.toLowerCase() === b.toLowerCase() : a === b;
+
+const isSystemError = (e: unknown) => typeof (e as { code?: unknown } | null)?.code === 'string';
 
 /** Every transaction still open, for Ctrl-C. */
 const open = new Set<OutputTransaction>();
@@ -140,6 +149,12 @@ export class OutputTransaction {
           );
         }
       }
+      // The folder the file (or its missing folders) will be made in must take new files.
+      try {
+        accessSync(nearestFolder(t.file), constants.W_OK);
+      } catch (e) {
+        throw new OutputError(fileErrorMessage(e, t.file, 'write'));
+      }
     }
   }
 
@@ -158,6 +173,8 @@ export class OutputTransaction {
         else writePieces(temp, bytes);
       } catch (e) {
         this.rollback();
+        // Only the file system's refusals are about the file; anything else is not, and is said as such.
+        if (!isSystemError(e)) throw e;
         throw new OutputError(fileErrorMessage(e, t.file, 'write'));
       }
     }
