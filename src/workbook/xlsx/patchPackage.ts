@@ -334,7 +334,9 @@ function assemble(book: XlsxBook, changes: Changes, codec: Required<Codec>): Uin
     written.add(e.name);
     if (changes.removed.has(e.name)) continue;
     const text = changes.texts.get(e.name);
-    if (text === undefined || text === pkg.text(e.name)) out.push({ name: e.name, copy: e });
+    // Only a part rewritten as one text can equal its original; a sheet written in pieces never
+    // does, and is not inflated again to find that out.
+    if (text === undefined || (typeof text === 'string' && text === pkg.text(e.name))) out.push({ name: e.name, copy: e });
     else out.push({ name: e.name, data: () => bytesOf(text) });
   }
   for (const part of changes.added) {
