@@ -6,10 +6,9 @@
  */
 import { NOTE_PREFIX, type BlockNote } from '../../report/resultBlock';
 import { columnLetters, parseA1 } from '../../sheet/grid';
-import { Edit, applyEdits, escapeText, prefixOf, walkXml } from './xml';
+import { Edit, MAIN_NS, applyEdits, escapeText, prefixOf, walkXml } from './xml';
 
-export const NOTE_AUTHOR = 'Chấm điểm';
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const NOTE_AUTHOR = 'Chấm điểm';
 const VML_NS = {
   v: 'urn:schemas-microsoft-com:vml',
   o: 'urn:schemas-microsoft-com:office:office',
@@ -33,7 +32,7 @@ interface CommentsDoc {
   comments: ExistingComment[];
 }
 
-export function readComments(text: string, part: string): CommentsDoc {
+function readComments(text: string, part: string): CommentsDoc {
   const doc: CommentsDoc = { text, prefix: '', authors: [], authorsSpan: null, listSpan: null, rootOpenEnd: 0, comments: [] };
   let author: string | null = null;
   let comment: ExistingComment | null = null;

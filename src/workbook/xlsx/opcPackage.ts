@@ -98,7 +98,7 @@ export function relsPartOf(part: string): string {
 }
 
 /** A relationship target resolved against its source part's folder. */
-export function resolveTarget(source: string, target: string): string {
+function resolveTarget(source: string, target: string): string {
   let path: string;
   if (target.startsWith('/')) path = target.slice(1);
   else path = source.slice(0, source.lastIndexOf('/') + 1) + target;

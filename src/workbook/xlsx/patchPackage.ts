@@ -18,7 +18,7 @@ import { patchSheet, relationshipPrefix } from './patchSheet';
 import { printTitlesReference, rankingSheetXml } from './rankingSheet';
 import { XlsxBook, definedNameArea } from './readXlsx';
 import { EMPTY_STYLESHEET, StylesPatch } from './stylesPatch';
-import { Edit, applyEdits, encodePieces, encodeXml, escapeAttr, escapeText, walkXml } from './xml';
+import { Edit, applyEdits, encodePieces, encodeXml, escapeAttr, escapeText, walkXml, REL_NS } from './xml';
 import { Codec, OutEntry, writeZip } from './zip';
 
 /**
@@ -50,8 +50,6 @@ export interface PatchOutcome {
   ownSheetNames: string[];
   warnings: string[];
 }
-
-const DEFAULT_REL_BASE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** Parts rewritten, added or removed, by name. */
 class Changes {
@@ -92,7 +90,7 @@ export function patchPackage(req: PatchRequest, codec: Required<Codec>): PatchOu
   const taken = (name: string) => pkg.has(name) || changes.added.includes(name);
 
   const workbookRels = pkg.relationships(wb.part);
-  const relBase = workbookRels.find((r) => isRelType(r.type, '/worksheet'))?.type.replace(/\/worksheet$/, '') ?? DEFAULT_REL_BASE;
+  const relBase = workbookRels.find((r) => isRelType(r.type, '/worksheet'))?.type.replace(/\/worksheet$/, '') ?? REL_NS;
   const workbookRelsAdd: { id: string; type: string; target: string }[] = [];
   const workbookRelsRemove: string[] = [];
   const overrides: { part: string; type: string }[] = [];
@@ -243,7 +241,7 @@ export function patchPackage(req: PatchRequest, codec: Required<Codec>): PatchOu
       );
       workbookRelsAdd.push({ id, type: `${relBase}/worksheet`, target: relativeTarget(wb.part, part) });
       const relPrefix = [...wb.namespaces].find(([, uri]) => /relationships$/.test(uri) && !/package/.test(uri))?.[0];
-      const relAttr = relPrefix ? `${relPrefix}:id="${id}"` : `xmlns:r="${DEFAULT_REL_BASE}" r:id="${id}"`;
+      const relAttr = relPrefix ? `${relPrefix}:id="${id}"` : `xmlns:r="${REL_NS}" r:id="${id}"`;
       wbEdits.push({
         start: wb.sheetsCloseStart,
         end: wb.sheetsCloseStart,

@@ -10,10 +10,10 @@ import { a1, columnLetters, parseArea } from '../../sheet/grid';
 import { BlockColumn, ExistingBlock, HIGHLIGHT_COLOURS, ResultBlockPlan, isOwnHighlightRule } from '../../report/resultBlock';
 import { CELL_EXPLICIT_R, CELL_FIELDS, CELL_OCCUPIED, ElementSpan, SheetLayout } from './sheetPart';
 import { CellStyle, StylesPatch } from './stylesPatch';
-import { ByteArena, Edit, editedPieces, escapeAttr, escapeText } from './xml';
+import { ByteArena, Edit, REL_NS, editedPieces, escapeAttr, escapeText } from './xml';
 
 /** Worksheet children in schema order (ECMA-376 CT_Worksheet), for placing new elements. */
-export const WORKSHEET_ORDER = [
+const WORKSHEET_ORDER = [
   'sheetPr',
   'dimension',
   'sheetViews',
@@ -56,7 +56,7 @@ export const WORKSHEET_ORDER = [
 ];
 
 /** Where a new child element goes: before the first existing child that follows it in schema order. */
-export function insertionPoint(layout: { children: ElementSpan[]; root: ElementSpan }, local: string): number {
+function insertionPoint(layout: { children: ElementSpan[]; root: ElementSpan }, local: string): number {
   const rank = WORKSHEET_ORDER.indexOf(local);
   const next = layout.children.find((c) => WORKSHEET_ORDER.indexOf(c.local) > rank);
   return next ? next.start : layout.root.closeStart;
@@ -66,7 +66,7 @@ const GREY = '808080';
 const HEADER_FILL = 'DDEBF7';
 
 /** The block's cell styles, as the add-in writes them (src/workbook/office/writeResultBlock). */
-export function blockStyles(styles: StylesPatch, columns: BlockColumn[]) {
+function blockStyles(styles: StylesPatch, columns: BlockColumn[]) {
   const title = styles.cellXf({ font: { bold: true }, horizontal: 'centerContinuous' });
   const titleRest = styles.cellXf({ horizontal: 'centerContinuous' });
   const header = styles.cellXf({
@@ -351,8 +351,6 @@ export function patchSheet(layout: SheetLayout, options: SheetPatchOptions): (st
   for (const a of added) edits.push({ start: a.at, end: a.at, text: a.text });
   return editedPieces(text, edits);
 }
-
-export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** The prefix bound to the relationships namespace on the root element, if any. */
 export function relationshipPrefix(rootAttributes: Record<string, string>): string | null {

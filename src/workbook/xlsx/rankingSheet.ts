@@ -11,9 +11,7 @@ import { FONT_NAME, RANKING_PAGE } from '../../report/rankingSheetPlan';
 import { a1, columnLetters } from '../../sheet/grid';
 import { cellXml } from './patchSheet';
 import { CellStyle, StylesPatch } from './stylesPatch';
-import { ByteArena } from './xml';
-
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+import { ByteArena, MAIN_NS } from './xml';
 
 function styleOf(look: RankingCellLook): CellStyle {
   return {

@@ -251,15 +251,6 @@ export function readAllGrids(book: XlsxBook): { ok: true; grids: Grid[] } | { ok
   }
 }
 
-/** Kept for callers that load then read (the pane's previous-year file). */
-export async function loadXlsx(bytes: Uint8Array): Promise<LoadOutcome> {
-  return openXlsx(bytes);
-}
-
-export function workbookGrids(book: XlsxBook): Grid[] {
-  return book.grids;
-}
-
 /** A workbook-level defined name's first range: sheet and 0-based area. */
 export function definedNameArea(book: XlsxBook, name: string): SheetArea | null {
   const entry = book.workbook.definedNames.find((n) => n.name === name && n.localSheetId === null);

@@ -81,7 +81,7 @@ export type { PreviousSource };
 export type ScoreXlsxOutcome = { ok: true; output: ScoreXlsxOutput } | { ok: false; message: string };
 
 /** Stored settings as decision settings: only what was typed, the year when it is a year. */
-export function storedAsSettings(stored: StoredSettings | null): Partial<DecisionSettings> {
+function storedAsSettings(stored: StoredSettings | null): Partial<DecisionSettings> {
   if (!stored) return {};
   const out: Partial<DecisionSettings> = {};
   const text = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);

@@ -77,7 +77,7 @@ export interface CellContext {
 const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 
 /** Excel serial → Date, as the add-in's host and other readers give it (UTC). */
-export function serialToDate(serial: number, date1904: boolean): Date {
+function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000));
 }
 

@@ -4,6 +4,7 @@
  * scoring the copy again changes nothing (docs/kiem-tra-ban-da-cham.md).
  */
 import { Edit, applyEdits, escapeAttr, prefixOf, walkXml } from './xml';
+import type { ElementSpan } from './sheetPart';
 
 type Collection = 'numFmts' | 'fonts' | 'fills' | 'borders' | 'cellXfs' | 'dxfs';
 
@@ -22,13 +23,7 @@ const ORDER = [
   'extLst',
 ];
 
-interface CollectionState {
-  start: number;
-  openEnd: number;
-  closeStart: number;
-  end: number;
-  selfClosing: boolean;
-  attributes: Record<string, string>;
+interface CollectionState extends Omit<ElementSpan, 'local'> {
   /** Existing children's exact XML, by index. */
   items: string[];
   added: string[];
@@ -235,11 +230,6 @@ export class StylesPatch {
       'dxfs',
       `<${p}dxf><${p}fill><${p}patternFill><${p}bgColor rgb="FF${rgb}"/></${p}patternFill></${p}fill></${p}dxf>`,
     );
-  }
-
-  get changed(): boolean {
-    for (const c of this.collections.values()) if (c.added.length) return true;
-    return false;
   }
 
   /** The part's new text (the same text when nothing was added). */

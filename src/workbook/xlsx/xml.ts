@@ -23,6 +23,10 @@ export function decodeXml(bytes: Uint8Array): string {
 
 const encoder = new TextEncoder();
 
+/** SpreadsheetML's main namespace, and the namespace of relationship ids (r:id). */
+export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
 export function encodeXml(text: string): Uint8Array {
   return encoder.encode(text);
 }
