@@ -263,11 +263,14 @@ function domainOf(rubric: Rubric, grid: Grid, unit: UnitResult, result: ScoreRes
       limit = Math.min(limit, Number(total.raw));
     }
     if (c.kind === 'best') {
+      // The tier's best over the entries that are numbers ("Không áp dụng" is none).
       const best = Math.max(
         0,
         ...result.units
           .filter((x) => x.status !== 'missing')
-          .map((x) => Number(x.inputs!.find((s) => s.code === code)!.raw ?? 0)),
+          .map((x) => x.inputs!.find((s) => s.code === code)!)
+          .filter((s) => s.read.kind === 'number')
+          .map((s) => Number(s.raw)),
       );
       limit = Math.min(limit, best);
     }
