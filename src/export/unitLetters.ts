@@ -9,6 +9,7 @@ import { allSteps, NextStep } from '../scoring/nextStep';
 import type { ScoreResult, UnitResult } from '../scoring/types';
 import { formatCents, formatCentsShort } from '../scoring/viFormat';
 import { DecisionSettings, PLACEHOLDER, evaluationSubject } from '../report/settings';
+import { levelName, levelText } from '../report/levelWords';
 import { stepLines } from '../report/stepWords';
 import { textTwips } from './textWidth';
 import {
@@ -73,7 +74,7 @@ function standing(result: ScoreResult, u: UnitResult): string[] {
   if (rubric.levels.length) {
     for (const c of u.categories) {
       const name = rubric.rubric.categories.find((x) => x.id === c.id)!.name;
-      const level = !c.applicable ? 'Không áp dụng' : c.level === null ? 'Không xếp hạng' : `Mức ${c.level}`;
+      const level = levelText(c.level, c.applicable);
       lines.push(`Hạng mục ${name}: ${c.scoreCents === null ? '' : `${formatCents(c.scoreCents)} điểm, `}${level}.`);
     }
   }
@@ -115,7 +116,7 @@ function pathParagraphs(result: ScoreResult, u: UnitResult): Paragraph[] {
   for (const [id, t] of steps.levels) {
     if (!t) continue;
     const name = rubric.rubric.categories.find((c) => c.id === id)!.name;
-    section(`Mức ${t.level} hạng mục ${name}`, t.step);
+    section(`${levelName(t.level)} hạng mục ${name}`, t.step);
   }
   if (steps.grade) section(`xếp loại ${steps.grade.grade}`, steps.grade.step);
   if (out.length === 0) out.push(body('Đơn vị đã đạt mức, xếp loại cao nhất của bộ tiêu chí.'));

@@ -10,6 +10,7 @@ import type { Tier } from '../rubric/schema';
 import { displayOrder } from '../scoring/rank';
 import type { YearComparison } from '../scoring/compareYears';
 import type { ScoreResult, Status, UnitResult } from '../scoring/types';
+import { levelText } from './levelWords';
 import { evaluationSubject } from './settings';
 
 export type ColumnKind =
@@ -69,17 +70,8 @@ export const SECTION_TITLES: Record<Exclude<SectionKind, 'ranked'>, string> = {
 
 export const UNKNOWN_TIER_TITLE = 'Đơn vị chưa xác định được cấp';
 
-const LEVEL_NONE = 'Không xếp hạng';
-const LEVEL_NA = 'Không áp dụng';
-
 export function rankingTitle(rubric: CompiledRubric, year: number): string {
   return `KẾT QUẢ ${evaluationSubject(rubric.rubric).toLocaleUpperCase('vi')} NĂM ${year}`;
-}
-
-/** "Mức 1" … "Mức 4", "Không xếp hạng" or "Không áp dụng" (all criteria N/A). */
-export function levelText(level: number | null, applicable: boolean): string {
-  if (!applicable) return LEVEL_NA;
-  return level === null ? LEVEL_NONE : `Mức ${level}`;
 }
 
 /**

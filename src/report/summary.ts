@@ -12,6 +12,7 @@ import type { YearComparison } from '../scoring/compareYears';
 import type { ScoreResult, UnitResult } from '../scoring/types';
 import { formatCents } from '../scoring/viFormat';
 import { normGroupName, normText } from '../sheet/normalize';
+import { NOT_RANKED, levelName } from './levelWords';
 import { shortfalls } from './shortfalls';
 import { TierCounts, tierCounts } from './tierCounts';
 import { wholePercent } from './wholePercent';
@@ -245,7 +246,7 @@ class Namer {
 
 // ---------------------------------------------------------------- sentences
 
-const NOT_RANKED = '“Không xếp hạng”';
+const NOT_RANKED_QUOTED = `“${NOT_RANKED}”`;
 
 /** "hạng mục X", "cả 2 hạng mục", or "tất cả các hạng mục". */
 function allCategories(count: number, only: CategoryRef | null): string {
@@ -304,14 +305,15 @@ function notRankedSentence(f: SummaryFigures): string | null {
   const parts = f.tiers
     .filter((t) => t.scored > 0 && t.rankedInNone > 0)
     .map((t) => `${t.rankedInNone}/${t.scored} ${t.compiled.noun} (tỷ lệ ${wholePercent(t.rankedInNone, t.scored)}%)`);
-  if (parts.length) return `${opening}, có ${parts.join(', ')} được đánh giá ${NOT_RANKED} đối với ${all}.`;
-  if (f.tiers.some((t) => t.scored > 0)) return `${opening}, không có đơn vị nào bị đánh giá ${NOT_RANKED} đối với ${all}.`;
+  if (parts.length) return `${opening}, có ${parts.join(', ')} được đánh giá ${NOT_RANKED_QUOTED} đối với ${all}.`;
+  if (f.tiers.some((t) => t.scored > 0))
+    return `${opening}, không có đơn vị nào bị đánh giá ${NOT_RANKED_QUOTED} đối với ${all}.`;
   return `Có ${f.evaluated} đơn vị được đánh giá.`;
 }
 
 /** "Mức 4 đối với hạng mục Điều kiện sẵn sàng" (and more, joined by "và"). */
 function levelsPhrase(p: PartlyRanked): string {
-  return joinVi(p.levels.map((l) => `Mức ${l.level} đối với hạng mục ${l.category.name}`));
+  return joinVi(p.levels.map((l) => `${levelName(l.level)} đối với hạng mục ${l.category.name}`));
 }
 
 function partlyRankedClause(t: TierFigures, names: Namer): string | null {
