@@ -10,6 +10,7 @@ import type { Tier } from '../rubric/schema';
 import { displayOrder } from '../scoring/rank';
 import type { YearComparison } from '../scoring/compareYears';
 import type { ScoreResult, Status, UnitResult } from '../scoring/types';
+import { tierHeading } from './appendixWords';
 import { levelText } from './levelWords';
 import { evaluationSubject } from './settings';
 
@@ -172,11 +173,8 @@ function sectionsOf(units: UnitResult[], columns: RankingColumn[], comparison: Y
   return sections.filter((s) => s.rows.length > 0);
 }
 
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
-
 function tableTitle(index: number, rubric: CompiledRubric, tier: Tier | null): string {
-  const name = tier ? rubric.tiers[tier].name : UNKNOWN_TIER_TITLE;
-  return `${ROMAN[index] ?? String(index + 1)}. ${name.toLocaleUpperCase('vi')}`;
+  return tierHeading(index, tier ? rubric.tiers[tier].name : UNKNOWN_TIER_TITLE);
 }
 
 /** Every tier that has units, in the rubric's order, then the units of unknown tier. */

@@ -5,6 +5,7 @@
  */
 import type { ScoreResult } from '../scoring/types';
 import { columnLetters, quoteSheetName } from '../sheet/grid';
+import { tierHeading } from './appendixWords';
 import type { DecisionSettings } from './settings';
 import { PlannedCell, SheetBuilder, SheetPlan, TableColumn } from './sheetPlan';
 import { shortfalls } from './shortfalls';
@@ -38,9 +39,7 @@ export function shortfallSheetPlan(result: ScoreResult, settings: DecisionSettin
   b.columns = columns;
   let printTitleRow: number | null = null;
   tiers.forEach((t, i) => {
-    b.banner('tierTitle', `${['I', 'II', 'III', 'IV', 'V', 'VI'][i] ?? i + 1}. ${t.name.toLocaleUpperCase('vi')}`, {
-      bold: true,
-    });
+    b.banner('tierTitle', tierHeading(i, t.name), { bold: true });
     const header = b.header();
     printTitleRow ??= header;
     t.criteria.forEach((c, k) =>
