@@ -7,18 +7,7 @@
  * height their lines need, since no host grows a row by itself when printing.
  */
 import type { ScoreResult } from '../scoring/types';
-import {
-  CellLook,
-  FONT_NAME,
-  PlannedCell,
-  PlannedRow,
-  SHEET_PAGE,
-  SheetBuilder,
-  SheetPlan,
-  SheetRowKind,
-  wrappedLines,
-} from './sheetPlan';
-import { quoteSheetName, columnLetters } from '../sheet/grid';
+import { CellLook, FONT_NAME, PlannedCell, PlannedRow, SHEET_PAGE, SheetBuilder, SheetPlan } from './sheetPlan';
 import { RankingCell, RankingColumn, RankingTable, rankingColumns, rankingTables } from './rankingTables';
 import { NO_UNITS_NOTE, attachmentLine, tableHeading } from './appendixWords';
 import type { DecisionSettings } from './settings';
@@ -26,11 +15,10 @@ import type { DecisionSettings } from './settings';
 /** The workbook-level name that records the sheet the add-in made, so only that one is ever replaced. */
 export const RANKING_DEFINED_NAME = 'CQDT_XepHang';
 
-export type RankingRowKind = SheetRowKind;
 export type RankingCellLook = CellLook;
 export type { PlannedRow };
 export type RankingSheetPlan = SheetPlan;
-export { FONT_NAME, wrappedLines };
+export { FONT_NAME };
 export const RANKING_PAGE = SHEET_PAGE;
 
 const WIDTHS: Record<RankingColumn['kind'], number> = {
@@ -113,10 +101,9 @@ export function rankingSheetPlan(result: ScoreResult, settings: DecisionSettings
   });
   if (tables.tables.length === 0) b.banner('note', NO_UNITS_NOTE, { italic: true });
   return b.plan(
-    sheetColumns.map((c, i) => ({ title: c.title, width: widths[i] })),
+    sheetColumns.map((c) => c.title),
     printTitleRow,
     pageBreaks,
-    (sheetName, lastRow) => `${quoteSheetName(sheetName)}!$A$1:$${columnLetters(sheetColumns.length - 1)}$${lastRow}`,
   );
 }
 

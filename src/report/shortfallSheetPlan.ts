@@ -4,7 +4,6 @@
  * sheet: the ranking sheet stays the decision's appendix.
  */
 import type { ScoreResult } from '../scoring/types';
-import { columnLetters, quoteSheetName } from '../sheet/grid';
 import { tierHeading } from './appendixWords';
 import type { DecisionSettings } from './settings';
 import { PlannedCell, SheetBuilder, SheetPlan, TableColumn } from './sheetPlan';
@@ -57,11 +56,9 @@ export function shortfallSheetPlan(result: ScoreResult, settings: DecisionSettin
     b.blank();
   });
   if (tiers.length === 0) b.banner('note', 'Không có đơn vị nào được chấm.', { italic: true });
-  const last = columnLetters(columns.length - 1);
   return b.plan(
-    columns.map((c) => ({ title: c.title, width: c.width })),
+    columns.map((c) => c.title),
     printTitleRow,
     [],
-    (sheet, lastRow) => `${quoteSheetName(sheet)}!$A$1:$${last}$${lastRow}`,
   );
 }
