@@ -23,6 +23,7 @@ import {
   centered,
   layoutTable,
   mm,
+  mottoColumn,
   para,
   rule,
   run,
@@ -47,17 +48,7 @@ function headingBlock(s: DecisionSettings): Table {
     rule(Math.round(leftWidth * 0.32)),
     centered(`Số: ${s.decisionNumber}/QĐ-UBND`, { size: SIZE.heading, before: 120 }),
   ];
-  const right = [
-    centered('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: SIZE.nation }),
-    centered('Độc lập - Tự do - Hạnh phúc', { bold: true, size: SIZE.heading }),
-    rule(Math.round(rightWidth * 0.22)),
-    centered(`${s.province}, ngày ${PLACEHOLDER} tháng ${PLACEHOLDER} năm ${PLACEHOLDER}`, {
-      italics: true,
-      size: SIZE.body,
-      before: 120,
-    }),
-  ];
-  return layoutTable([leftWidth, rightWidth], left, right);
+  return layoutTable([leftWidth, rightWidth], left, mottoColumn(rightWidth, s.province));
 }
 
 /** "Công bố kết quả đánh giá, xếp loại … năm 2018": the decision's title, in the rubric's words. */
