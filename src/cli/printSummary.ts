@@ -6,7 +6,7 @@ import { NOT_RANKED, levelName } from '../report/levelWords';
 import { tierCounts } from '../report/tierCounts';
 import type { ScoreResult } from '../scoring/types';
 import { formatCents, formatCentsShort } from '../scoring/viFormat';
-import { wholePercent } from '../report/summary';
+import { wholePercent } from '../report/wholePercent';
 
 const SOURCES = { builtin: 'có sẵn', sheet: 'trang "Tiêu chí"', file: 'tệp' } as const;
 

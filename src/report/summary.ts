@@ -75,8 +75,6 @@ export interface SummaryFigures {
   tiers: TierFigures[];
 }
 
-export { wholePercent };
-
 function rankedCategories(u: UnitResult): number {
   return u.categories.filter((c) => c.level !== null).length;
 }
