@@ -11,6 +11,7 @@ import type { ScoreResult, UnitResult } from '../scoring/types';
 import { cellDisplayText } from '../sheet/typedValues';
 import { InputFlags, inputFlagsOf } from '../scoring/unitViews';
 import { NOT_RANKED, levelText } from './levelWords';
+import { money } from './money';
 
 export const RESULT_BLOCK_NAME = 'CQDT_KetQua';
 export const BLOCK_TITLE = 'KẾT QUẢ CHẤM ĐIỂM';
@@ -128,8 +129,6 @@ export function blockColumns(result: ScoreResult, withSelfScored: boolean): Bloc
   columns.push(col('flags', 'Đánh dấu', 'flags', 4));
   return columns;
 }
-
-const money = (cents: number | null): CellValue => (cents === null ? null : cents / 100);
 
 function levelCell(u: UnitResult, id: string): string | null {
   // A category the unit's tier does not have, a missing unit, an unknown tier: blank.

@@ -13,6 +13,7 @@ import type { ScoreResult, Status, UnitResult } from '../scoring/types';
 import type { CellValue } from '../sheet/grid';
 import { cellDisplayText } from '../sheet/typedValues';
 import { levelName } from './levelWords';
+import { money } from './money';
 
 export const RESULT_FORMAT = 2;
 
@@ -92,8 +93,6 @@ export interface ResultJson {
   sheetIssues: IssueJson[];
   [extra: string]: unknown;
 }
-
-const money = (cents: number | null) => (cents === null ? null : cents / 100);
 
 export function issueJson(i: UnitResult['issues'][number]): IssueJson {
   return {
