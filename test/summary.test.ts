@@ -7,8 +7,12 @@ import path from 'node:path';
 import { BUILTIN_RUBRIC } from '../src/rubric/builtin';
 import { compileRubric } from '../src/rubric/compiled';
 import type { CellValue } from '../src/sheet/grid';
-import { communeParts, districtInSentence, summaryParagraph, tierFigures, wholePercent } from '../src/report/summary';
+import { communeParts, districtInSentence, summaryParagraph, tierFigures } from '../src/report/summary';
+import { wholePercent } from '../src/report/wholePercent';
 import { Entries, HEADER, grid, perfect, readGrids, score, unitRow } from './support/sheets';
+import { DTI, DTI_FULL, DTI_HEADER, dtiRow } from './support/dtiRubric';
+import { parseRubric } from '../src/rubric/schema';
+import { scoreWorkbook } from '../src/scoring/scoreWorkbook';
 
 /** Full marks for a commune (K8's maximum is 4 there). */
 const perfectCommune = (o: Entries = {}) => perfect({ K8: 4, ...o });
@@ -208,6 +212,29 @@ describe('summaryParagraph', () => {
         'UBND thị trấn Chợ Mới, xã Quảng Chu, Thanh Bình - huyện Chợ Mới).',
     );
     expect(text).toContain('Trong số 3 đơn vị được đánh giá');
+  });
+});
+
+describe('the best unit’s share of the maximum', () => {
+  it('is over the tier’s maximum, even when a category does not apply to the unit', () => {
+    // The test rubric with levels: "Kinh tế số" wholly not applicable to Sở A, whose own maximum
+    // is 80 of the tier's 100.
+    const parsed = parseRubric({
+      ...DTI,
+      levels: [
+        { level: 1, categoryThreshold: 90, criterionMinimum: 70 },
+        { level: 2, categoryThreshold: 60, criterionMinimum: 30 },
+      ],
+    });
+    if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('; '));
+    const rows = [DTI_HEADER, [null, 'I. SỞ, BAN, NGÀNH'], dtiRow(1, 'Sở A', null, { ...DTI_FULL, C1: 'KAD' })];
+    const out = scoreWorkbook({ sheets: [{ name: 'Tổng hợp', rows, merges: [] }], rubric: compileRubric(parsed.rubric) });
+    if (!out.ok) throw new Error(out.message);
+    const unit = out.result.units[0];
+    expect([unit.totalCents, unit.maxCents, out.result.rubric.tiers.so.maxCents]).toEqual([8000, 8000, 10000]);
+    // 8000 / 10000 → 80%, not the unit's 100%.
+    expect(summaryParagraph(out.result)).toContain('đạt 80,00 điểm (tương đương 80% tổng điểm)');
+    expect(tierFigures(out.result)[0].best!.sharePercent).toBe(80);
   });
 });
 

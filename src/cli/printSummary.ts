@@ -2,10 +2,11 @@
  * The per-tier summary the command line prints after scoring: counts, then levels per category
  * or grades, as the rubric has them.
  */
+import { NOT_RANKED, levelName } from '../report/levelWords';
 import { tierCounts } from '../report/tierCounts';
 import type { ScoreResult } from '../scoring/types';
 import { formatCents, formatCentsShort } from '../scoring/viFormat';
-import { wholePercent } from '../report/summary';
+import { wholePercent } from '../report/wholePercent';
 
 const SOURCES = { builtin: 'có sẵn', sheet: 'trang "Tiêu chí"', file: 'tệp' } as const;
 
@@ -19,10 +20,10 @@ export function formatTierCounts(result: ScoreResult): string {
     const hasLevels = result.rubric.levels.length > 0;
     if (hasLevels) {
       for (const c of t.categories) {
-        const levels = c.byLevel.map((n, i) => `Mức ${i + 1}: ${n}`).join(', ');
-        lines.push(`  ${c.name}: ${levels}, Không xếp hạng: ${c.notRanked}`);
+        const levels = c.byLevel.map((n, i) => `${levelName(i + 1)}: ${n}`).join(', ');
+        lines.push(`  ${c.name}: ${levels}, ${NOT_RANKED}: ${c.notRanked}`);
       }
-      if (t.scored > 0) lines.push(`  Không xếp hạng mọi hạng mục: ${t.notRankedInAll}/${t.scored}`);
+      if (t.scored > 0) lines.push(`  ${NOT_RANKED} mọi hạng mục: ${t.notRankedInAll}/${t.scored}`);
     }
     if (t.grades.length && t.scored > 0) {
       lines.push(`  Xếp loại: ${t.grades.map((g) => `${g.name}: ${g.count}`).join(', ')}`);

@@ -8,7 +8,8 @@
 import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table } from 'docx';
 import { unzipSync, zipSync } from 'fflate';
 import type { ScoreResult } from '../scoring/types';
-import { formatCents, formatCentsShort } from '../scoring/viFormat';
+import { formatCents } from '../scoring/viFormat';
+import { NO_UNITS_NOTE, attachmentLine, tableHeading } from '../report/appendixWords';
 import { RankingCell, RankingTable, RankingTables, cellText, rankingTables } from '../report/rankingTables';
 import { CELL_STYLE, appendixTableXml } from './appendixTableXml';
 import { longestWordTwips, textTwips } from './textWidth';
@@ -22,6 +23,7 @@ import {
   centered,
   layoutTable,
   mm,
+  mottoColumn,
   para,
   rule,
   run,
@@ -46,17 +48,7 @@ function headingBlock(s: DecisionSettings): Table {
     rule(Math.round(leftWidth * 0.32)),
     centered(`Số: ${s.decisionNumber}/QĐ-UBND`, { size: SIZE.heading, before: 120 }),
   ];
-  const right = [
-    centered('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: SIZE.nation }),
-    centered('Độc lập - Tự do - Hạnh phúc', { bold: true, size: SIZE.heading }),
-    rule(Math.round(rightWidth * 0.22)),
-    centered(`${s.province}, ngày ${PLACEHOLDER} tháng ${PLACEHOLDER} năm ${PLACEHOLDER}`, {
-      italics: true,
-      size: SIZE.body,
-      before: 120,
-    }),
-  ];
-  return layoutTable([leftWidth, rightWidth], left, right);
+  return layoutTable([leftWidth, rightWidth], left, mottoColumn(rightWidth, s.province));
 }
 
 /** "Công bố kết quả đánh giá, xếp loại … năm 2018": the decision's title, in the rubric's words. */
@@ -199,24 +191,19 @@ const display = (cell: RankingCell) => cellText(cell, formatCents);
 const tableMark = (i: number) => `CqdtBangPhuLuc${i}`;
 
 function appendixTable(t: RankingTable, i: number): Paragraph[] {
-  const max = t.maxCents !== null ? ` (tổng điểm tối đa: ${formatCentsShort(t.maxCents)} điểm)` : '';
   return [
-    para(`${t.title}${max}`, { bold: true, before: 240, after: 120, align: AlignmentType.LEFT, keepNext: true }),
+    para(tableHeading(t), { bold: true, before: 240, after: 120, align: AlignmentType.LEFT, keepNext: true }),
     new Paragraph({ style: tableMark(i) }),
   ];
 }
 
 function appendix(tables: RankingTables, s: DecisionSettings): Paragraph[] {
-  const p = PLACEHOLDER;
   const heading = [
     centered('PHỤ LỤC', { bold: true }),
     centered(tables.title, { bold: true }),
-    centered(`(Kèm theo Quyết định số ${s.decisionNumber}/QĐ-UBND ngày ${p} tháng ${p} năm ${p} của ${committeeOfProvince(s)})`, {
-      italics: true,
-      after: 240,
-    }),
+    centered(attachmentLine(s), { italics: true, after: 240 }),
   ];
-  if (tables.tables.length === 0) return [...heading, centered('Không có đơn vị nào trong bảng tổng hợp.')];
+  if (tables.tables.length === 0) return [...heading, centered(NO_UNITS_NOTE)];
   return [...heading, ...tables.tables.flatMap((t, i) => appendixTable(t, i))];
 }
 

@@ -17,6 +17,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
+import { PLACEHOLDER } from '../report/settings';
 
 export const FONT = 'Times New Roman';
 /** Sizes in half-points. */
@@ -92,6 +93,22 @@ export function layoutTable(widths: [number, number], left: Paragraph[], right: 
     borders: TableBorders.NONE,
     rows: [new TableRow({ children: [cell(widths[0], left), cell(widths[1], right)] })],
   });
+}
+
+/** The first line of the national motto, the widest of the heading's right column. */
+export const NATION = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+
+/**
+ * The right column of NĐ 30's heading, `width` twips wide: the national motto, its short rule,
+ * then the place (the province) and the date left for the clerk.
+ */
+export function mottoColumn(width: number, province: string): Paragraph[] {
+  return [
+    centered(NATION, { bold: true, size: SIZE.nation }),
+    centered('Độc lập - Tự do - Hạnh phúc', { bold: true, size: SIZE.heading }),
+    rule(Math.round(width * 0.22)),
+    centered(`${province}, ngày ${PLACEHOLDER} tháng ${PLACEHOLDER} năm ${PLACEHOLDER}`, { italics: true, before: 120 }),
+  ];
 }
 
 const LINES = { style: BorderStyle.SINGLE, size: 4, color: '000000' };

@@ -7,6 +7,7 @@ import { tierName } from '../rubric/compiled';
 import type { Tier } from '../rubric/schema';
 import type { ScoreResult, Status } from '../scoring/types';
 import { RankingCell, RankingRow, SectionKind, rankingColumns, rankingTables, signed } from '../report/rankingTables';
+import { money } from '../report/money';
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
@@ -115,8 +116,6 @@ export interface RankingJson {
   columns: { id: string; title: string }[];
   tiers: RankingTierJson[];
 }
-
-const money = (cents: number | null) => (cents === null ? null : cents / 100);
 
 function unitJson(row: RankingRow, stt: number): RankingUnitJson {
   const u = row.unit;

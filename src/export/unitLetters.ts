@@ -8,12 +8,14 @@ import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table } fr
 import { allSteps, NextStep } from '../scoring/nextStep';
 import type { ScoreResult, UnitResult } from '../scoring/types';
 import { formatCents, formatCentsShort } from '../scoring/viFormat';
-import { DecisionSettings, PLACEHOLDER, evaluationSubject } from '../report/settings';
+import { DecisionSettings, evaluationSubject } from '../report/settings';
+import { levelName, levelText } from '../report/levelWords';
 import { stepLines } from '../report/stepWords';
 import { textTwips } from './textWidth';
 import {
   A4,
   FONT,
+  NATION,
   PORTRAIT_MARGIN,
   PORTRAIT_TEXT_WIDTH,
   SIZE,
@@ -21,6 +23,7 @@ import {
   centered,
   gridTable,
   layoutTable,
+  mottoColumn,
   para,
   rule,
   run,
@@ -41,8 +44,7 @@ const LAYOUT_CELL_ROOM = 2 * 108 + 120;
  * the department's name takes the rest and wraps between words when long.
  */
 function heading(s: DecisionSettings): Table {
-  const nation = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
-  const rightWidth = Math.ceil(textTwips(nation, SIZE.nation, true)) + LAYOUT_CELL_ROOM;
+  const rightWidth = Math.ceil(textTwips(NATION, SIZE.nation, true)) + LAYOUT_CELL_ROOM;
   const leftWidth = PORTRAIT_TEXT_WIDTH - rightWidth;
   return layoutTable(
     [leftWidth, rightWidth],
@@ -51,12 +53,7 @@ function heading(s: DecisionSettings): Table {
       centered(s.department.toLocaleUpperCase('vi'), { bold: true, size: SIZE.heading }),
       rule(Math.round(leftWidth * 0.3)),
     ],
-    [
-      centered(nation, { bold: true, size: SIZE.nation }),
-      centered('Độc lập - Tự do - Hạnh phúc', { bold: true, size: SIZE.heading }),
-      rule(Math.round(rightWidth * 0.22)),
-      centered(`${s.province}, ngày ${PLACEHOLDER} tháng ${PLACEHOLDER} năm ${PLACEHOLDER}`, { italics: true, before: 120 }),
-    ],
+    mottoColumn(rightWidth, s.province),
   );
 }
 
@@ -73,7 +70,7 @@ function standing(result: ScoreResult, u: UnitResult): string[] {
   if (rubric.levels.length) {
     for (const c of u.categories) {
       const name = rubric.rubric.categories.find((x) => x.id === c.id)!.name;
-      const level = !c.applicable ? 'Không áp dụng' : c.level === null ? 'Không xếp hạng' : `Mức ${c.level}`;
+      const level = levelText(c.level, c.applicable);
       lines.push(`Hạng mục ${name}: ${c.scoreCents === null ? '' : `${formatCents(c.scoreCents)} điểm, `}${level}.`);
     }
   }
@@ -115,7 +112,7 @@ function pathParagraphs(result: ScoreResult, u: UnitResult): Paragraph[] {
   for (const [id, t] of steps.levels) {
     if (!t) continue;
     const name = rubric.rubric.categories.find((c) => c.id === id)!.name;
-    section(`Mức ${t.level} hạng mục ${name}`, t.step);
+    section(`${levelName(t.level)} hạng mục ${name}`, t.step);
   }
   if (steps.grade) section(`xếp loại ${steps.grade.grade}`, steps.grade.step);
   if (out.length === 0) out.push(body('Đơn vị đã đạt mức, xếp loại cao nhất của bộ tiêu chí.'));

@@ -7,30 +7,18 @@
  * height their lines need, since no host grows a row by itself when printing.
  */
 import type { ScoreResult } from '../scoring/types';
-import { formatCentsShort } from '../scoring/viFormat';
-import {
-  CellLook,
-  FONT_NAME,
-  PlannedCell,
-  PlannedRow,
-  SHEET_PAGE,
-  SheetBuilder,
-  SheetPlan,
-  SheetRowKind,
-  wrappedLines,
-} from './sheetPlan';
-import { quoteSheetName, columnLetters } from '../sheet/grid';
+import { CellLook, FONT_NAME, PlannedCell, PlannedRow, SHEET_PAGE, SheetBuilder, SheetPlan } from './sheetPlan';
 import { RankingCell, RankingColumn, RankingTable, rankingColumns, rankingTables } from './rankingTables';
-import { DecisionSettings, PLACEHOLDER, committeeOfProvince } from './settings';
+import { NO_UNITS_NOTE, attachmentLine, tableHeading } from './appendixWords';
+import type { DecisionSettings } from './settings';
 
 /** The workbook-level name that records the sheet the add-in made, so only that one is ever replaced. */
 export const RANKING_DEFINED_NAME = 'CQDT_XepHang';
 
-export type RankingRowKind = SheetRowKind;
 export type RankingCellLook = CellLook;
 export type { PlannedRow };
 export type RankingSheetPlan = SheetPlan;
-export { FONT_NAME, wrappedLines };
+export { FONT_NAME };
 export const RANKING_PAGE = SHEET_PAGE;
 
 const WIDTHS: Record<RankingColumn['kind'], number> = {
@@ -77,8 +65,7 @@ class PlanBuilder extends SheetBuilder {
 
 function addTable(b: PlanBuilder, t: RankingTable): { banner: number; header: number } {
   b.setColumns(t.columns);
-  const max = t.maxCents !== null ? ` (tổng điểm tối đa: ${formatCentsShort(t.maxCents)} điểm)` : '';
-  b.banner('tierTitle', `${t.title}${max}`, { bold: true });
+  b.banner('tierTitle', tableHeading(t), { bold: true });
   const banner = b.rows.length;
   const header = b.header();
   for (const section of t.sections) {
@@ -102,11 +89,7 @@ export function rankingSheetPlan(result: ScoreResult, settings: DecisionSettings
   );
   const b = new PlanBuilder(widths);
   b.banner('title', tables.title, { bold: true, size: 14, horizontal: 'center' });
-  b.banner(
-    'subtitle',
-    `(Kèm theo Quyết định số ${settings.decisionNumber}/QĐ-UBND ngày ${PLACEHOLDER} tháng ${PLACEHOLDER} năm ${PLACEHOLDER} của ${committeeOfProvince(settings)})`,
-    { italic: true, horizontal: 'center' },
-  );
+  b.banner('subtitle', attachmentLine(settings), { italic: true, horizontal: 'center' });
   b.blank();
   const uniform = tables.tables.every((t) => sameColumns(t.columns, tables.tables[0].columns));
   let printTitleRow: number | null = null;
@@ -116,12 +99,11 @@ export function rankingSheetPlan(result: ScoreResult, settings: DecisionSettings
     if (i === 0 && uniform) printTitleRow = at.header;
     if (i > 0 && !uniform) pageBreaks.push(at.banner);
   });
-  if (tables.tables.length === 0) b.banner('note', 'Không có đơn vị nào trong bảng tổng hợp.', { italic: true });
+  if (tables.tables.length === 0) b.banner('note', NO_UNITS_NOTE, { italic: true });
   return b.plan(
-    sheetColumns.map((c, i) => ({ title: c.title, width: widths[i] })),
+    sheetColumns.map((c) => c.title),
     printTitleRow,
     pageBreaks,
-    (sheetName, lastRow) => `${quoteSheetName(sheetName)}!$A$1:$${columnLetters(sheetColumns.length - 1)}$${lastRow}`,
   );
 }
 

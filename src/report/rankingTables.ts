@@ -10,6 +10,8 @@ import type { Tier } from '../rubric/schema';
 import { displayOrder } from '../scoring/rank';
 import type { YearComparison } from '../scoring/compareYears';
 import type { ScoreResult, Status, UnitResult } from '../scoring/types';
+import { tierHeading } from './appendixWords';
+import { levelText } from './levelWords';
 import { evaluationSubject } from './settings';
 
 export type ColumnKind =
@@ -69,17 +71,8 @@ export const SECTION_TITLES: Record<Exclude<SectionKind, 'ranked'>, string> = {
 
 export const UNKNOWN_TIER_TITLE = 'Đơn vị chưa xác định được cấp';
 
-const LEVEL_NONE = 'Không xếp hạng';
-const LEVEL_NA = 'Không áp dụng';
-
 export function rankingTitle(rubric: CompiledRubric, year: number): string {
   return `KẾT QUẢ ${evaluationSubject(rubric.rubric).toLocaleUpperCase('vi')} NĂM ${year}`;
-}
-
-/** "Mức 1" … "Mức 4", "Không xếp hạng" or "Không áp dụng" (all criteria N/A). */
-export function levelText(level: number | null, applicable: boolean): string {
-  if (!applicable) return LEVEL_NA;
-  return level === null ? LEVEL_NONE : `Mức ${level}`;
 }
 
 /**
@@ -180,11 +173,8 @@ function sectionsOf(units: UnitResult[], columns: RankingColumn[], comparison: Y
   return sections.filter((s) => s.rows.length > 0);
 }
 
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
-
 function tableTitle(index: number, rubric: CompiledRubric, tier: Tier | null): string {
-  const name = tier ? rubric.tiers[tier].name : UNKNOWN_TIER_TITLE;
-  return `${ROMAN[index] ?? String(index + 1)}. ${name.toLocaleUpperCase('vi')}`;
+  return tierHeading(index, tier ? rubric.tiers[tier].name : UNKNOWN_TIER_TITLE);
 }
 
 /** Every tier that has units, in the rubric's order, then the units of unknown tier. */

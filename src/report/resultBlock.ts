@@ -10,6 +10,8 @@ import { a1, columnLetters, parseA1, quoteSheetName } from '../sheet/grid';
 import type { ScoreResult, UnitResult } from '../scoring/types';
 import { cellDisplayText } from '../sheet/typedValues';
 import { InputFlags, inputFlagsOf } from '../scoring/unitViews';
+import { NOT_RANKED, levelText } from './levelWords';
+import { money } from './money';
 
 export const RESULT_BLOCK_NAME = 'CQDT_KetQua';
 export const BLOCK_TITLE = 'KẾT QUẢ CHẤM ĐIỂM';
@@ -20,11 +22,9 @@ export const STATUS_TEXT = { scored: 'Đã chấm', error: 'Cần sửa', missin
 export const ATTENTION = {
   missing: 'Không gửi báo cáo',
   error: 'Cần sửa',
-  notRanked: 'Không xếp hạng',
+  notRanked: NOT_RANKED,
   lowestGrade: 'Dưới mức tối thiểu',
 } as const;
-export const NOT_RANKED = 'Không xếp hạng';
-export const NOT_APPLICABLE = 'Không áp dụng';
 
 /** One character per table column in the hidden flags column: how that cell is highlighted. */
 export const FLAG = { none: '.', invalid: 'R', belowMinimum: 'A', verified: 'V' } as const;
@@ -130,15 +130,11 @@ export function blockColumns(result: ScoreResult, withSelfScored: boolean): Bloc
   return columns;
 }
 
-const money = (cents: number | null): CellValue => (cents === null ? null : cents / 100);
-
-function levelText(u: UnitResult, id: string): string | null {
+function levelCell(u: UnitResult, id: string): string | null {
   // A category the unit's tier does not have, a missing unit, an unknown tier: blank.
   if (u.status === 'missing' || u.tier === null) return null;
   const cat = u.categories.find((c) => c.id === id);
-  if (!cat) return null;
-  if (!cat.applicable) return NOT_APPLICABLE;
-  return cat.level === null ? NOT_RANKED : `Mức ${cat.level}`;
+  return cat ? levelText(cat.level, cat.applicable) : null;
 }
 
 /**
@@ -382,7 +378,7 @@ function columnValue(
     case 'score':
       return (u) => money(u.categories.find((c) => c.id === id)?.scoreCents ?? null);
     case 'level':
-      return (u) => levelText(u, id);
+      return (u) => levelCell(u, id);
     case 'selfTotal':
       return (u) => money(u.selfTotalCents);
     case 'total':

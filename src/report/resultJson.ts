@@ -12,6 +12,8 @@ import { NextStep, allSteps } from '../scoring/nextStep';
 import type { ScoreResult, Status, UnitResult } from '../scoring/types';
 import type { CellValue } from '../sheet/grid';
 import { cellDisplayText } from '../sheet/typedValues';
+import { levelName } from './levelWords';
+import { money } from './money';
 
 export const RESULT_FORMAT = 2;
 
@@ -91,8 +93,6 @@ export interface ResultJson {
   sheetIssues: IssueJson[];
   [extra: string]: unknown;
 }
-
-const money = (cents: number | null) => (cents === null ? null : cents / 100);
 
 export function issueJson(i: UnitResult['issues'][number]): IssueJson {
   return {
@@ -229,7 +229,7 @@ export function resultJson(result: ScoreResult): ResultJson {
     sheet: result.sheet,
     tiers: rubric.tierList.map((t) => ({ id: t.id, name: t.name })),
     categories: rubric.rubric.categories.map((c) => ({ id: c.id, name: c.name, short: c.short })),
-    levels: rubric.levels.length ? rubric.levels.map((l) => `Mức ${l.level}`) : null,
+    levels: rubric.levels.length ? rubric.levels.map((l) => levelName(l.level)) : null,
     grades: rubric.grades.length ? rubric.grades.map((g) => ({ name: g.name, min: g.min })) : null,
     rankBy: rubric.rankBy,
     units: result.units.map((u) => unitJson(u, rubric, steps)),

@@ -7,7 +7,8 @@
 import type { CompiledRubric } from '../rubric/compiled';
 import { NextStep, allSteps } from '../scoring/nextStep';
 import type { ScoreResult, UnitResult } from '../scoring/types';
-import { columnLetters, quoteSheetName } from '../sheet/grid';
+import { columnLetters } from '../sheet/grid';
+import { levelName, levelText } from './levelWords';
 import type { DecisionSettings } from './settings';
 import { PlannedCell, SheetBuilder, SheetPlan, TableColumn } from './sheetPlan';
 import { stepLines } from './stepWords';
@@ -43,8 +44,8 @@ function rowsOf(result: ScoreResult): RoadmapRow[] {
       out.push({
         unit: u,
         what: name,
-        now: cat.level === null ? 'Không xếp hạng' : `Mức ${cat.level}`,
-        next: `Mức ${t.level}`,
+        now: levelText(cat.level, cat.applicable),
+        next: levelName(t.level),
         step: t.step,
       });
     }
@@ -112,10 +113,9 @@ export function roadmapSheetPlan(result: ScoreResult, settings: DecisionSettings
   const last = columnLetters(columns.length - 1);
   return {
     ...b.plan(
-      columns.map((c) => ({ title: c.title, width: c.width })),
+      columns.map((c) => c.title),
       headerRow,
       [],
-      (sheet, lastRow) => `${quoteSheetName(sheet)}!$A$1:$${last}$${lastRow}`,
     ),
     filter: rows.length ? `A${headerRow}:${last}${headerRow + rows.length}` : null,
   };

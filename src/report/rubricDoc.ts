@@ -7,6 +7,7 @@
 import { formatCentsShort } from '../scoring/viFormat';
 import { CompiledRubric, compileRubric, toCents } from '../rubric/compiled';
 import { CriterionDef, KIND_WORDS, Rubric, TYPE_WORDS, isRatioKind, maximaMayDiffer } from '../rubric/schema';
+import { NOT_RANKED, levelName } from './levelWords';
 
 const points = (n: number) => formatCentsShort(toCents(n));
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -147,11 +148,11 @@ function classificationSection(r: CompiledRubric): string[] {
   const out: string[] = ['## Xếp mức, xếp loại và thứ hạng', ''];
   if (r.levels.length) {
     out.push(
-      'Mỗi hạng mục được xếp mức cao nhất mà cả hai điều kiện đều đạt; không đạt mức thấp nhất là "Không xếp hạng".',
+      `Mỗi hạng mục được xếp mức cao nhất mà cả hai điều kiện đều đạt; không đạt mức thấp nhất là "${NOT_RANKED}".`,
       '',
       ...table(
         ['Mức', 'Điểm hạng mục tối thiểu (% điểm tối đa)', 'Mỗi tiêu chí được tính tối thiểu (% điểm tối đa)'],
-        r.levels.map((l) => [`Mức ${l.level}`, `${l.categoryThreshold}%`, `${l.criterionMinimum}%`]),
+        r.levels.map((l) => [levelName(l.level), `${l.categoryThreshold}%`, `${l.criterionMinimum}%`]),
       ),
       '',
     );

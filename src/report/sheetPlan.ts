@@ -3,7 +3,7 @@
  * rows of values with their look, column widths, row heights and print setup. Pure, so the
  * .xlsx writer (command line) and the Excel.run writer (add-in) lay out the same sheet.
  */
-import type { CellValue } from '../sheet/grid';
+import { CellValue, columnLetters, quoteSheetName } from '../sheet/grid';
 
 export type SheetRowKind = 'title' | 'subtitle' | 'tierTitle' | 'header' | 'section' | 'unit' | 'note' | 'blank';
 
@@ -226,14 +226,19 @@ export class SheetBuilder {
     });
   }
 
-  /** The plan, its area ending at the last row that is not a trailing blank. */
-  plan(
-    columns: { title: string; width: number }[],
-    printTitleRow: number | null,
-    pageBreaks: number[],
-    area: (sheet: string, lastRow: number) => string,
-  ): SheetPlan {
+  /**
+   * The plan: the sheet's columns titled over the builder's widths, its area from A1 to the last
+   * column and the last row that is not a trailing blank.
+   */
+  plan(titles: string[], printTitleRow: number | null, pageBreaks: number[]): SheetPlan {
     const lastRow = Math.max(1, this.rows[this.rows.length - 1]?.kind === 'blank' ? this.rows.length - 1 : this.rows.length);
-    return { columns, rows: this.rows, printTitleRow, pageBreaks, reference: (sheet) => area(sheet, lastRow) };
+    const last = columnLetters(this.widths.length - 1);
+    return {
+      columns: this.widths.map((width, i) => ({ title: titles[i], width })),
+      rows: this.rows,
+      printTitleRow,
+      pageBreaks,
+      reference: (sheet) => `${quoteSheetName(sheet)}!$A$1:$${last}$${lastRow}`,
+    };
   }
 }

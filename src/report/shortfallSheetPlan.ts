@@ -4,7 +4,7 @@
  * sheet: the ranking sheet stays the decision's appendix.
  */
 import type { ScoreResult } from '../scoring/types';
-import { columnLetters, quoteSheetName } from '../sheet/grid';
+import { tierHeading } from './appendixWords';
 import type { DecisionSettings } from './settings';
 import { PlannedCell, SheetBuilder, SheetPlan, TableColumn } from './sheetPlan';
 import { shortfalls } from './shortfalls';
@@ -38,9 +38,7 @@ export function shortfallSheetPlan(result: ScoreResult, settings: DecisionSettin
   b.columns = columns;
   let printTitleRow: number | null = null;
   tiers.forEach((t, i) => {
-    b.banner('tierTitle', `${['I', 'II', 'III', 'IV', 'V', 'VI'][i] ?? i + 1}. ${t.name.toLocaleUpperCase('vi')}`, {
-      bold: true,
-    });
+    b.banner('tierTitle', tierHeading(i, t.name), { bold: true });
     const header = b.header();
     printTitleRow ??= header;
     t.criteria.forEach((c, k) =>
@@ -58,11 +56,9 @@ export function shortfallSheetPlan(result: ScoreResult, settings: DecisionSettin
     b.blank();
   });
   if (tiers.length === 0) b.banner('note', 'Không có đơn vị nào được chấm.', { italic: true });
-  const last = columnLetters(columns.length - 1);
   return b.plan(
-    columns.map((c) => ({ title: c.title, width: c.width })),
+    columns.map((c) => c.title),
     printTitleRow,
     [],
-    (sheet, lastRow) => `${quoteSheetName(sheet)}!$A$1:$${last}$${lastRow}`,
   );
 }

@@ -6,6 +6,7 @@
 import type { CompiledRubric } from '../rubric/compiled';
 import type { NextStep, StepChange, StepValue } from '../scoring/nextStep';
 import { formatCentsShort, formatCount } from '../scoring/viFormat';
+import { levelName } from './levelWords';
 
 /** A value as staff read it: 1.234, 12,5, Có, an answer in quotes, (trống). */
 export function valueWords(rubric: CompiledRubric, input: string, v: StepValue): string {
@@ -30,7 +31,7 @@ export function changeWords(rubric: CompiledRubric, c: StepChange): string {
 export function targetWords(rubric: CompiledRubric, target: { category?: string; level?: number; grade?: string }): string {
   if (target.grade !== undefined) return `xếp loại ${target.grade}`;
   const category = rubric.rubric.categories.find((c) => c.id === target.category);
-  return `Mức ${target.level}${category ? ` hạng mục ${category.name}` : ''}`;
+  return `${levelName(target.level!)}${category ? ` hạng mục ${category.name}` : ''}`;
 }
 
 /** The step in sentences: each change on its own line, or why there is no path. */

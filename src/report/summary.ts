@@ -3,7 +3,8 @@
  * Committee's notice writes by hand, built from the result and worded from the rubric — the
  * 2018 notice's wording for a rubric with levels, one sentence per tier with the grade counts for
  * a rubric with grades, both when it has both, the counts and the extremes when it has neither.
- * Figures first (`summaryFigures`, also for the task pane), then one small function per sentence.
+ * Figures first (`summaryFigures`, built on the per-tier counts of ./tierCounts that the command
+ * line and the task pane show), then one small function per sentence.
  */
 import type { CompiledRubric, CompiledTier } from '../rubric/compiled';
 import type { Tier } from '../rubric/schema';
@@ -11,7 +12,9 @@ import type { YearComparison } from '../scoring/compareYears';
 import type { ScoreResult, UnitResult } from '../scoring/types';
 import { formatCents } from '../scoring/viFormat';
 import { normGroupName, normText } from '../sheet/normalize';
+import { NOT_RANKED, levelName } from './levelWords';
 import { shortfalls } from './shortfalls';
+import { TierCounts, tierCounts } from './tierCounts';
 import { wholePercent } from './wholePercent';
 
 export interface CategoryRef {
@@ -29,11 +32,10 @@ export interface PartlyRanked {
 export interface Extreme {
   units: UnitResult[];
   totalCents: number;
-  maxCents: number;
   percentHundredths: number;
   /**
-   * Whole percent of the total over the unit's maximum (docs/cach-cham-diem.md, "Tính chính xác
-   * đến phần trăm điểm", bước 6).
+   * Whole percent of the total over the tier's maximum (docs/du-thao-quyet-dinh.md, "Cách viết số
+   * và tỷ lệ"; docs/cach-cham-diem.md, bước 6).
    */
   sharePercent: number;
 }
@@ -43,8 +45,6 @@ export interface TierFigures {
   compiled: CompiledTier;
   /** Every unit of the tier (missing and with errors included). */
   units: number;
-  missing: number;
-  errors: number;
   /** Units with status `scored`: the denominator of every count below. */
   scored: number;
   /** The tier's categories. */
@@ -71,12 +71,9 @@ export interface SummaryFigures {
   errors: UnitResult[];
   /** Units `scored` + `error`. */
   evaluated: number;
-  categories: CategoryRef[];
   /** Tiers that have at least one unit, in the rubric's order. */
   tiers: TierFigures[];
 }
-
-export { wholePercent };
 
 function rankedCategories(u: UnitResult): number {
   return u.categories.filter((c) => c.level !== null).length;
@@ -87,7 +84,7 @@ function applicableCategories(u: UnitResult): number {
 }
 
 /** The units with the highest (or lowest) figure the rubric ranks by. */
-function extremeOf(scored: UnitResult[], rubric: CompiledRubric, highest: boolean): Extreme | null {
+function extremeOf(scored: UnitResult[], rubric: CompiledRubric, tier: CompiledTier, highest: boolean): Extreme | null {
   const figure = (u: UnitResult) => (rubric.rankBy === 'percent' ? u.percentHundredths : u.totalCents);
   const withFigure = scored.filter((u) => figure(u) !== null && u.maxCents !== null);
   if (withFigure.length === 0) return null;
@@ -98,42 +95,37 @@ function extremeOf(scored: UnitResult[], rubric: CompiledRubric, highest: boolea
   return {
     units,
     totalCents: first.totalCents!,
-    maxCents: first.maxCents!,
     percentHundredths: first.percentHundredths!,
-    sharePercent: wholePercent(first.totalCents!, first.maxCents!),
+    sharePercent: wholePercent(first.totalCents!, tier.maxCents),
   };
 }
 
-function figuresOfTier(result: ScoreResult, tier: CompiledTier): TierFigures | null {
-  const units = result.units.filter((u) => u.tier === tier.id);
-  if (units.length === 0) return null;
-  const scored = units.filter((u) => u.status === 'scored');
-  const categories = tier.categories.map((c) => ({ id: c.id, name: c.name }));
+/** One tier's figures: its counts (./tierCounts), then who is partly ranked and the extremes. */
+function figuresOfTier(result: ScoreResult, counts: TierCounts, tier: CompiledTier): TierFigures {
+  const scored = result.units.filter((u) => u.tier === tier.id && u.status === 'scored');
+  const categories = counts.categories.map((c) => ({ id: c.id, name: c.name }));
   const partlyRanked: PartlyRanked[] = [];
-  let rankedInNone = 0;
   let rankedInAll = 0;
   if (result.rubric.levels.length) {
     for (const u of scored) {
       const ranked = rankedCategories(u);
-      if (ranked === 0) rankedInNone++;
-      else if (ranked === applicableCategories(u)) rankedInAll++;
+      if (ranked === 0) continue; // counted in notRankedInAll
+      if (ranked === applicableCategories(u)) rankedInAll++;
       else partlyRanked.push({ unit: u, levels: levelsOf(u, categories) });
     }
   }
   return {
     tier: tier.id,
     compiled: tier,
-    units: units.length,
-    missing: units.filter((u) => u.status === 'missing').length,
-    errors: units.filter((u) => u.status === 'error').length,
-    scored: scored.length,
+    units: counts.units,
+    scored: counts.scored,
     categories,
-    rankedInNone,
+    rankedInNone: counts.notRankedInAll,
     rankedInAll,
     partlyRanked,
-    grades: result.rubric.grades.map((g) => ({ name: g.name, count: scored.filter((u) => u.grade === g.name).length })),
-    best: extremeOf(scored, result.rubric, true),
-    worst: extremeOf(scored, result.rubric, false),
+    grades: counts.grades,
+    best: extremeOf(scored, result.rubric, tier, true),
+    worst: extremeOf(scored, result.rubric, tier, false),
   };
 }
 
@@ -146,8 +138,11 @@ function levelsOf(u: UnitResult, categories: CategoryRef[]): PartlyRanked['level
   return out;
 }
 
+/** Tiers that have at least one unit, in the rubric's order (units of unknown tier left out). */
 export function tierFigures(result: ScoreResult): TierFigures[] {
-  return result.rubric.tierList.map((t) => figuresOfTier(result, t)).filter((f): f is TierFigures => f !== null);
+  return tierCounts(result)
+    .filter((c) => c.tier !== null)
+    .map((c) => figuresOfTier(result, c, result.rubric.tiers[c.tier!]));
 }
 
 export function summaryFigures(result: ScoreResult): SummaryFigures {
@@ -156,7 +151,6 @@ export function summaryFigures(result: ScoreResult): SummaryFigures {
     missing: result.units.filter((u) => u.status === 'missing'),
     errors: result.units.filter((u) => u.status === 'error'),
     evaluated: result.units.filter((u) => u.status !== 'missing').length,
-    categories: result.rubric.rubric.categories.map((c) => ({ id: c.id, name: c.name })),
     tiers: tierFigures(result),
   };
 }
@@ -250,7 +244,7 @@ class Namer {
 
 // ---------------------------------------------------------------- sentences
 
-const NOT_RANKED = '“Không xếp hạng”';
+const NOT_RANKED_QUOTED = `“${NOT_RANKED}”`;
 
 /** "hạng mục X", "cả 2 hạng mục", or "tất cả các hạng mục". */
 function allCategories(count: number, only: CategoryRef | null): string {
@@ -309,14 +303,15 @@ function notRankedSentence(f: SummaryFigures): string | null {
   const parts = f.tiers
     .filter((t) => t.scored > 0 && t.rankedInNone > 0)
     .map((t) => `${t.rankedInNone}/${t.scored} ${t.compiled.noun} (tỷ lệ ${wholePercent(t.rankedInNone, t.scored)}%)`);
-  if (parts.length) return `${opening}, có ${parts.join(', ')} được đánh giá ${NOT_RANKED} đối với ${all}.`;
-  if (f.tiers.some((t) => t.scored > 0)) return `${opening}, không có đơn vị nào bị đánh giá ${NOT_RANKED} đối với ${all}.`;
+  if (parts.length) return `${opening}, có ${parts.join(', ')} được đánh giá ${NOT_RANKED_QUOTED} đối với ${all}.`;
+  if (f.tiers.some((t) => t.scored > 0))
+    return `${opening}, không có đơn vị nào bị đánh giá ${NOT_RANKED_QUOTED} đối với ${all}.`;
   return `Có ${f.evaluated} đơn vị được đánh giá.`;
 }
 
 /** "Mức 4 đối với hạng mục Điều kiện sẵn sàng" (and more, joined by "và"). */
 function levelsPhrase(p: PartlyRanked): string {
-  return joinVi(p.levels.map((l) => `Mức ${l.level} đối với hạng mục ${l.category.name}`));
+  return joinVi(p.levels.map((l) => `${levelName(l.level)} đối với hạng mục ${l.category.name}`));
 }
 
 function partlyRankedClause(t: TierFigures, names: Namer): string | null {

@@ -1,8 +1,8 @@
 /**
- * Per-tier counts for the command line's summary and the task pane: how many units were scored,
- * need fixing, sent no report, are not ranked, how the levels are spread (rubrics with levels)
- * and how many units got each grade (rubrics with grades). Tiers and their names come from the
- * rubric.
+ * Per-tier counts for the command line's summary, the task pane and the summary paragraph
+ * (./summary): how many units were scored, need fixing, sent no report, are not ranked, how the
+ * levels are spread (rubrics with levels) and how many units got each grade (rubrics with
+ * grades). Tiers and their names come from the rubric.
  */
 import { tierName } from '../rubric/compiled';
 import type { Tier } from '../rubric/schema';
