@@ -7,20 +7,10 @@
  * properties are a string made once per column. Pure: runs in the task pane and the command line.
  */
 import type { RankingColumn, RankingTable } from '../report/rankingTables';
+import { escapeText } from './xmlText';
 
 /** Paragraph styles of the cells, defined in the document's styles by ./decisionDraft. */
 export const CELL_STYLE = { left: 'PhuLucTrai', center: 'PhuLucGiua' } as const;
-
-// Characters XML 1.0 cannot carry (a name read from a cell may hold one).
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-
-/** Text as the content of a w:t element. */
-export function xmlText(s: string): string {
-  if (!NEEDS_ESCAPE.test(s)) return s;
-  return s.replace(XML_INVALID, '').replace(/[&<>]/g, (c) => ESCAPES[c]);
-}
 
 const LINE = 'w:val="single" w:color="000000" w:sz="4"';
 const TABLE_LOOK =
@@ -66,7 +56,7 @@ export function appendixTableXml(
   const header = t.columns.map((_, i) => cellShape(widths[i], CELL_STYLE.center, { shade: true, run: BOLD }));
   const body = t.columns.map((c, i) => cellShape(widths[i], styleOf(c)));
   const section = cellShape(total, CELL_STYLE.left, { span: t.columns.length, run: BOLD_ITALIC });
-  const cell = (shape: CellShape, s: string) => shape.open + xmlText(s) + shape.close;
+  const cell = (shape: CellShape, s: string) => shape.open + escapeText(s) + shape.close;
 
   const out: string[] = [
     `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${total}"/>${TABLE_LOOK}</w:tblPr>` +

@@ -18,6 +18,7 @@ import {
   WidthType,
 } from 'docx';
 import { PLACEHOLDER } from '../report/settings';
+import { withoutInvalidXml } from './xmlText';
 
 export const FONT = 'Times New Roman';
 /** Sizes in half-points. */
@@ -30,10 +31,6 @@ export const mm = (n: number) => Math.ceil((n * 1440) / 25.4);
 export const PORTRAIT_MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
 export const PORTRAIT_TEXT_WIDTH = A4.width - PORTRAIT_MARGIN.left - PORTRAIT_MARGIN.right;
 
-// Characters XML 1.0 cannot carry (a name read from a cell may hold one).
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-export const safe = (s: string) => s.replace(XML_INVALID, '');
-
 export interface RunStyle {
   bold?: boolean;
   italics?: boolean;
@@ -41,7 +38,13 @@ export interface RunStyle {
 }
 
 export function run(text: string, style: RunStyle = {}): TextRun {
-  return new TextRun({ text: safe(text), font: FONT, size: style.size ?? SIZE.body, bold: style.bold, italics: style.italics });
+  return new TextRun({
+    text: withoutInvalidXml(text),
+    font: FONT,
+    size: style.size ?? SIZE.body,
+    bold: style.bold,
+    italics: style.italics,
+  });
 }
 
 export type Align = (typeof AlignmentType)[keyof typeof AlignmentType];

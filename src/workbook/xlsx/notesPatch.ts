@@ -6,7 +6,8 @@
  */
 import { NOTE_PREFIX, type BlockNote } from '../../report/resultBlock';
 import { columnLetters, parseA1 } from '../../sheet/grid';
-import { Edit, MAIN_NS, applyEdits, escapeText, prefixOf, walkXml } from './xml';
+import { Edit, MAIN_NS, applyEdits, prefixOf, walkXml } from './xml';
+import { escapeText } from '../../export/xmlText';
 
 const NOTE_AUTHOR = 'Chấm điểm';
 const VML_NS = {

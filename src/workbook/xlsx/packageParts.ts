@@ -2,7 +2,8 @@
  * Small package-level parts the scored copy touches: content types, relationships and the sheet
  * titles in docProps/app.xml. Each edit splices the part's text; everything else stays as it was.
  */
-import { Edit, applyEdits, escapeAttr, escapeText, prefixOf, walkXml } from './xml';
+import { Edit, applyEdits, prefixOf, walkXml } from './xml';
+import { escapeAttr, escapeText } from '../../export/xmlText';
 import { Relationship } from './opcPackage';
 
 export const CONTENT_TYPES = '[Content_Types].xml';

@@ -10,7 +10,8 @@ import { a1, columnLetters, parseArea } from '../../sheet/grid';
 import { BlockColumn, ExistingBlock, HIGHLIGHT_COLOURS, ResultBlockPlan, isOwnHighlightRule } from '../../report/resultBlock';
 import { CELL_EXPLICIT_R, CELL_FIELDS, CELL_OCCUPIED, ElementSpan, SheetLayout } from './sheetPart';
 import { CellStyle, StylesPatch } from './stylesPatch';
-import { ByteArena, Edit, REL_NS, editedPieces, escapeAttr, escapeText } from './xml';
+import { ByteArena, Edit, REL_NS, editedPieces } from './xml';
+import { escapeAttr, escapeText } from '../../export/xmlText';
 
 /** Worksheet children in schema order (ECMA-376 CT_Worksheet), for placing new elements. */
 const WORKSHEET_ORDER = [

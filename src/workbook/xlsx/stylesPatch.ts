@@ -3,7 +3,8 @@
  * an element identical to one already there (as written by an earlier run) is reused, so that
  * scoring the copy again changes nothing (docs/kiem-tra-ban-da-cham.md).
  */
-import { Edit, applyEdits, escapeAttr, prefixOf, walkXml } from './xml';
+import { Edit, applyEdits, prefixOf, walkXml } from './xml';
+import { escapeAttr } from '../../export/xmlText';
 import type { ElementSpan } from './sheetPart';
 
 type Collection = 'numFmts' | 'fonts' | 'fills' | 'borders' | 'cellXfs' | 'dxfs';

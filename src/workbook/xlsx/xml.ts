@@ -175,27 +175,6 @@ export function walkXml(text: string, part: string, handlers: XmlHandlers): void
   });
 }
 
-const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-// Characters XML 1.0 cannot carry: a value read from a cell may hold one.
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-const NEEDS_TEXT_ESCAPE = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-
-export function escapeText(s: string): string {
-  // Most text has nothing to escape: returned as it is, without copies.
-  if (!NEEDS_TEXT_ESCAPE.test(s)) return s;
-  return s.replace(XML_INVALID, '').replace(/[&<>]/g, (c) => TEXT_ESCAPES[c]);
-}
-
-export function escapeAttr(s: string): string {
-  return s
-    .replace(XML_INVALID, '')
-    .replace(/[&<>"]/g, (c) => TEXT_ESCAPES[c])
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\t/g, '&#9;');
-}
-
 /** SpreadsheetML's escapes for characters XML cannot hold: "_x000D_" is a carriage return. */
 export function decodeXstring(s: string): string {
   if (s.indexOf('_x') < 0) return s;
