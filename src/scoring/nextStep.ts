@@ -870,6 +870,8 @@ function contextOf(result: ScoreResult, u: UnitResult, budget: number): UnitCont
   tier.categoryIndexes.forEach((indexes, c) => indexes.forEach((k) => (categoryOf[k] = c)));
   return {
     budget,
+    // Present from the start: one object shape for every unit keeps the search's compiled code.
+    items: undefined,
     rubric: result.rubric,
     tier,
     states: u.inputs,
