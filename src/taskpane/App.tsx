@@ -9,6 +9,7 @@ import { ownSheetKinds } from '../report/ownSheets';
 import { shortfalls } from '../report/shortfalls';
 import { summaryParagraph } from '../report/summary';
 import { tierCounts } from '../report/tierCounts';
+import { defaultSettings } from '../report/settings';
 import type { StoredSettings } from '../report/storedSettings';
 import { BUILTIN_RUBRIC } from '../rubric/builtin';
 import { rubricFromJsonText } from '../rubric/loadRubric';
@@ -275,7 +276,13 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
     clear,
     setBusy: working,
   };
-  const exportSettings = () => (report ? settingsFromInput(settingsInput, report.defaultYear) : null);
+  // The draft's province, department and "Nơi nhận" default from the rubric the result was scored with.
+  const exportSettings = () =>
+    report ? settingsFromInput(settingsInput, report.defaultYear, report.result.rubric.rubric) : null;
+  const settingsDefaults = useMemo(
+    () => (report ? defaultSettings(report.defaultYear, report.result.rubric.rubric) : null),
+    [report],
+  );
 
   async function writeSheets() {
     const settings = exportSettings();
@@ -502,11 +509,11 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
       </div>
 
       <div role="tabpanel" id="panel-export" aria-labelledby="tab-export" hidden={tab !== 'export'} className="panel">
-        {report && exportResult ? (
+        {report && exportResult && settingsDefaults ? (
           <>
             <ExportSection
               settings={settingsInput}
-              defaultYear={report.defaultYear}
+              defaults={settingsDefaults}
               onSettings={setSettingsInput}
               summary={summary}
               busy={busy}
