@@ -53,6 +53,8 @@ const TABS: TabId[] = ['score', 'problems', 'export', 'appraisal', 'rubric'];
 
 /** Problems listed under the result, before "see all". */
 const FIRST_PROBLEMS = 3;
+/** How long after the pane's own Score a change to the block is taken as that Score's. */
+const OWN_ECHO_MS = 3000;
 /** Typing in the decision settings is saved once it pauses. */
 const SAVE_DELAY_MS = 600;
 
@@ -136,6 +138,19 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
     setFilter(null);
   }, []);
 
+  /** When the pane's own Score last wrote the block. */
+  const ownScoreAt = useRef(0);
+  /**
+   * What the ribbon wrote, read with the workbook's own rubric; null when it is the result on
+   * screen. The pane's own Score comes back too when Excel is slow to tell: read again it is the
+   * same result, unless a rubric file is in use, when only the moment tells it apart.
+   */
+  const ribbonResult = useCallback(async (): Promise<ScoreReport | null> => {
+    if (importedRef.current && Date.now() - ownScoreAt.current < OWN_ECHO_MS) return null;
+    const out = await gateway.currentResult({ rubric: null });
+    return out.ok && fingerprint(out.value) !== fingerprintRef.current ? out.value : null;
+  }, [gateway]);
+
   useEffect(() => {
     void refresh();
     const stops: (() => Promise<void>)[] = [];
@@ -147,19 +162,35 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
         if (!out.ok) say('warning', out.message, { detail: out.detail });
         else keep(out.value);
       });
-    // The ribbon's Score writes the same block: the pane shows what it wrote.
+    // The ribbon's Score writes the same block: the pane shows what it wrote. The ribbon knows no
+    // imported file, only the workbook's "Tiêu chí" sheet or the built-in rubric (docs/trang-tieu-chi.md):
+    // the pane reads the sheet with that rubric and leaves the import, so that its next Score agrees.
     void gateway
       .onResultsWritten((written) => {
         if (busyRef.current) return;
-        void gateway.currentResult({ rubric: importedRef.current }).then((out) => {
-          if (!out.ok || busyRef.current) return;
-          // The pane's own Score comes back too when Excel is slow to tell: the same result changes nothing.
-          if (fingerprint(out.value) === fingerprintRef.current) return;
-          showReport(out.value);
+        void ribbonResult().then((out) => {
+          if (!out || busyRef.current) return;
+          const dropped = importedRef.current;
+          showReport(out);
           setNotices([]);
           setMessages([
             { id: nextId.current++, intent: 'info', text: strings.refreshedFromRibbon(written.sheet), place: 'score' },
+            ...(dropped
+              ? [
+                  {
+                    id: nextId.current++,
+                    intent: 'info' as const,
+                    text: strings.importLeftForRibbon(dropped.fileName),
+                    place: 'score' as const,
+                  },
+                ]
+              : []),
           ]);
+          if (dropped) {
+            importedRef.current = null;
+            setImported(null);
+            void refresh(null);
+          }
         });
       })
       .then((out) => {
@@ -218,6 +249,7 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
     working(true);
     setProgress({ stage: 'reading', done: 0, total: 1 });
     const out = await gateway.score({ rubric: imported, onProgress: setProgress });
+    ownScoreAt.current = Date.now();
     working(false);
     setProgress(null);
     if (!out.ok) {

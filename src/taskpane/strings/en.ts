@@ -185,6 +185,8 @@ export const en: Strings = {
   scoredAt: (sheet, units) => `Scored sheet "${sheet}": ${units} units.`,
   refreshedFromRibbon: (sheet) =>
     `Sheet "${sheet}" was just scored with the Score button on the ribbon: this pane now shows the new results.`,
+  importLeftForRibbon: (file) =>
+    `The ribbon button scores with this file's own rubric, so the pane no longer uses the rubric imported from "${file}" (import it again in the Rubric tab if needed).`,
   failedTitle: 'Could not score',
   interruptedTitle: 'Excel stopped part-way',
   noticesTitle: 'Please note',
