@@ -270,6 +270,7 @@ export const en: Strings = {
   dismiss: 'Dismiss',
 
   command: {
+    scoredTitle: 'Scored',
     failedTitle: 'Could not score',
     interruptedTitle: 'Excel stopped part-way',
     close: 'Close',

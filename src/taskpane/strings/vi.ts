@@ -185,6 +185,7 @@ export const vi = {
   dismiss: 'Đóng thông báo',
 
   command: {
+    scoredTitle: 'Đã chấm xong',
     failedTitle: 'Chưa chấm được',
     interruptedTitle: 'Excel dừng lại giữa chừng',
     close: 'Đóng',

@@ -51,7 +51,7 @@ import type {
 import { appendCorrection as appendCorrectionRow } from './appendCorrection';
 import { toCellValue } from './cellValues';
 import { STATUS_TITLE, filterCondition } from './filters';
-import { describeError, officeFailure } from './officeErrors';
+import { describeError, officeErrorKind, officeFailure } from './officeErrors';
 import { finishSheets, knownSheet } from './readSheets';
 import { WorkbookRead, readStaffNoteCells, readWorkbook } from './readWorkbook';
 import { SheetArea, blockInput, parseSheetReference } from './references';
@@ -321,6 +321,7 @@ export function createOfficeGateway(host: OfficeHost, messages: GatewayMessages,
             return {
               ok: false,
               interrupted: true,
+              officeError: officeErrorKind(e),
               message: messages.scoreInterrupted(state, { sheet: plan.sheet, range }),
               detail: describeError(e),
             };
@@ -617,6 +618,7 @@ export function createOfficeGateway(host: OfficeHost, messages: GatewayMessages,
               return {
                 ok: false,
                 interrupted: true,
+                officeError: officeErrorKind(e),
                 message: messages.ownSheetsInterrupted(
                   state,
                   targets.map((t) => t.name),
