@@ -40,6 +40,7 @@ import { PaneTabs } from './components/PaneTabs';
 import { ProblemList } from './components/ProblemList';
 import { RubricTab } from './components/RubricTab';
 import { ResultSummary, ScoreTab } from './components/ScoreTab';
+import { SheetIssues } from './components/SheetIssues';
 import { UnitPathSection } from './components/UnitPathSection';
 import { INITIAL_SETTINGS, SettingsInput, settingsFromInput } from './decisionSettingsInput';
 import { Platform, Speaker, copySummary, downloadExport, writeOwnSheets } from './exportActions';
@@ -425,6 +426,19 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
     <MessageList messages={messages} place={place} onDismiss={dismiss} strings={strings} />
   );
 
+  /** What the engine says about the sheet as a whole (a value far below the table), as on the command line. */
+  function sheetIssues(place: MessagePlace) {
+    if (!report) return null;
+    return (
+      <SheetIssues
+        issues={report.result.sheetIssues}
+        rubric={report.result.rubric}
+        onSelect={(c) => void select(c, place)}
+        strings={strings}
+      />
+    );
+  }
+
   function resultSummary() {
     if (!report) return null;
     const { result } = report;
@@ -476,11 +490,16 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
         ))}
         problemUnits={groups.length}
         onShowAll={() => setTab('problems')}
-        notices={notices.map((n, i) => (
-          <p key={i} className="notice small">
-            {n}
-          </p>
-        ))}
+        notices={
+          <>
+            {sheetIssues('score')}
+            {notices.map((n, i) => (
+              <p key={i} className="notice small">
+                {n}
+              </p>
+            ))}
+          </>
+        }
         strings={strings}
         focusRef={resultRef}
       />
@@ -526,6 +545,7 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
             <FilterBar active={filter} disabled={busy} onFilter={(k) => void applyFilter(k)} strings={strings}>
               {messagesAt('problems')}
             </FilterBar>
+            {sheetIssues('problems')}
             <UnitPathSection result={report.result} onSelect={(c) => void select(c, 'problems')} strings={strings} />
             <ProblemList
               key={report.block + report.result.units.length}

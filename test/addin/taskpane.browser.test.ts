@@ -373,6 +373,30 @@ describeInChromium('the task pane in Chromium', () => {
     await page.close();
   });
 
+  test('a value far below the table: told under the result and in Cần xử lý in the command line’s words, its cell selected', async () => {
+    const page = await open();
+    const cell = await fake<string>(
+      page,
+      `const r = sheet.usedArea().bottom + 110; sheet.setValue(r, 3, 5); return 'D' + (r + 1);`,
+    );
+    await scoreEnabled(page);
+    await page.getByTestId('score').click();
+    const said = page.getByTestId('result').getByTestId('sheet-issues');
+    const sentence = `Ô ${cell} có số liệu nằm cách bảng hơn 100 dòng trống nên không được tính`;
+    await said.getByText(sentence, { exact: false }).waitFor();
+    await said.getByRole('button').click();
+    await page.waitForFunction(
+      (at) =>
+        (window as unknown as { __fakeExcel: { state: { selection: { address: string } | null } } }).__fakeExcel.state.selection
+          ?.address === at,
+      cell,
+    );
+    await tab(page, 'problems');
+    await page.locator('#panel-problems').getByTestId('sheet-issues').getByText(sentence, { exact: false }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   test('decision settings saved in the workbook come back when the pane opens, and what is typed is saved', async () => {
     const saved = { province: 'Thái Nguyên', decisionNumber: '12', reviewer: 'Nguyễn Thị Hoa' };
     const page = await open(`?settings=${encodeURIComponent(JSON.stringify(saved))}`);

@@ -190,6 +190,7 @@ export const en: Strings = {
   failedTitle: 'Could not score',
   interruptedTitle: 'Excel stopped part-way',
   noticesTitle: 'Please note',
+  sheetIssuesTitle: 'About the summary sheet',
 
   resultTitle: 'Results',
   resultLine: (scored, error, missing) => `${scored} scored, ${error} to fix, ${missing} sent no report.`,

@@ -105,6 +105,7 @@ export const vi = {
   failedTitle: 'Chưa chấm được',
   interruptedTitle: 'Excel dừng lại giữa chừng',
   noticesTitle: 'Lưu ý',
+  sheetIssuesTitle: 'Lưu ý về trang tổng hợp',
 
   resultTitle: 'Kết quả',
   resultLine: (scored: string, error: string, missing: string) =>
