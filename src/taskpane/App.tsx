@@ -10,7 +10,7 @@ import { shortfalls } from '../report/shortfalls';
 import { summaryParagraph } from '../report/summary';
 import { tierCounts } from '../report/tierCounts';
 import { defaultSettings } from '../report/settings';
-import type { StoredSettings } from '../report/storedSettings';
+import { StoredSettings, sameStoredSettings } from '../report/storedSettings';
 import { BUILTIN_RUBRIC } from '../rubric/builtin';
 import { rubricFromJsonText } from '../rubric/loadRubric';
 import { rubricToRows } from '../rubric/rubricSheet';
@@ -101,6 +101,8 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
   const busyRef = useRef(false);
   const importedRef = useRef<ImportedRubric | null>(null);
   const settingsLoaded = useRef(false);
+  /** What the document holds now (read when the pane opened, or last saved; blank when nothing); null: not known. */
+  const settingsStored = useRef<{ value: StoredSettings; inFile: boolean } | null>(null);
 
   const say = useCallback(
     (intent: Intent, text: string, options: { title?: string; place?: MessagePlace; detail?: string | null } = {}) => {
@@ -199,7 +201,9 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
       });
     void gateway.loadDecisionSettings().then((out) => {
       settingsLoaded.current = true;
-      if (!out.ok || !out.value) return;
+      if (!out.ok) return;
+      settingsStored.current = { value: out.value ?? {}, inFile: out.value !== null };
+      if (!out.value) return;
       const stored = out.value;
       setSettingsInput((s) => ({
         province: stored.province ?? s.province,
@@ -227,11 +231,20 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
       return;
     }
     if (!settingsLoaded.current) return;
+    const next = storedFrom(settingsInput, reviewer);
+    // What was just read (or saved) is not written again: opening the pane leaves the file as it is.
+    const stored = settingsStored.current;
+    if (stored && sameStoredSettings(next, stored.value)) {
+      setSettingsSaved(stored.inFile);
+      return;
+    }
     setSettingsSaved(false);
     const timer = setTimeout(() => {
-      void gateway.saveDecisionSettings(storedFrom(settingsInput, reviewer)).then((out) => {
-        if (out.ok) setSettingsSaved(true);
-        else say('warning', out.message, { place: 'export', detail: out.detail });
+      void gateway.saveDecisionSettings(next).then((out) => {
+        if (out.ok) {
+          settingsStored.current = { value: next, inFile: true };
+          setSettingsSaved(true);
+        } else say('warning', out.message, { place: 'export', detail: out.detail });
       });
     }, SAVE_DELAY_MS);
     return () => clearTimeout(timer);

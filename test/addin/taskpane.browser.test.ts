@@ -408,6 +408,10 @@ describeInChromium('the task pane in Chromium', () => {
     expect(await page.locator('[data-setting=decisionNumber]').inputValue()).toBe('12');
     await tab(page, 'appraisal');
     expect(await page.locator('input[data-field=reviewer]').inputValue()).toBe('Nguyễn Thị Hoa');
+    // Read, not written back: the file is as it was until something is typed.
+    await page.waitForTimeout(1500);
+    const storedNow = () => fake<unknown>(page, `return state.settings.get(${JSON.stringify(DOCUMENT_SETTINGS_KEY)});`);
+    expect(await storedNow()).toEqual(saved);
     await tab(page, 'export');
     await page.locator('[data-setting=committee]').fill('Ủy ban nhân dân');
     await page.getByTestId('settings-saved').getByText(vi.settingsSaved).waitFor();
