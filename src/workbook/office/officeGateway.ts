@@ -12,7 +12,7 @@ import { DecisionSettings, defaultYear } from '../../report/settings';
 import { DOCUMENT_SETTINGS_KEY, StoredSettings, parseStoredSettings } from '../../report/storedSettings';
 import type { CompiledRubric } from '../../rubric/compiled';
 import { RUBRIC_SHEET } from '../../rubric/rubricSheet';
-import { WorkbookInput, chooseSheet, findSheet, isOwnSheet, scoreWorkbook } from '../../scoring/scoreWorkbook';
+import { WorkbookInput, chooseSheet, findSheet, isOwnSheet, sameName, scoreWorkbook } from '../../scoring/scoreWorkbook';
 import type { RubricSource, ScoreResult } from '../../scoring/types';
 import { findHeader } from '../../sheet/findHeader';
 import {
@@ -98,7 +98,6 @@ export function capabilitiesOf(host: OfficeHost): Capabilities {
 export { describeError };
 
 const nameKey = (name: string) => name.normalize('NFC').toLowerCase();
-const sameName = (a: string, b: string) => nameKey(a) === nameKey(b);
 
 function isEmptyGrid(grid: Grid | undefined): boolean {
   return !grid || grid.rows.every((row) => row.every((v) => isBlankCell(v)));
