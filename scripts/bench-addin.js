@@ -119,7 +119,7 @@ async function roundTripsPerAction(sizes = [150, 10000]) {
     const gateway = createOfficeGateway(excel.host(), vi.gateway);
     const { result } = ok(await gateway.score());
     excel.resetSyncs();
-    const sheets = ok(await gateway.writeOwnSheets(result, decisionSettings({ year: 2019 })));
+    const sheets = ok(await gateway.writeOwnSheets(result, decisionSettings({ year: 2019 }, result.rubric.rubric)));
     const sheetsRequest = Math.max(...excel.syncs.map((s) => s.requestBytes));
     // The reviewer is back on the submission sheet (the export showed the ranking sheet).
     layout.state.activate(layout.sheet);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { decisionDraftBytes } from '../src/export/decisionDraft';
 import { cellText, rankingTables } from '../src/report/rankingTables';
 import { decisionSettings, defaultYear } from '../src/report/settings';
+import { BUILTIN_RUBRIC } from '../src/rubric/builtin';
 import { builtinRubric } from '../src/rubric/builtins';
 import { compileRubric } from '../src/rubric/compiled';
 import { formatCents } from '../src/scoring/viFormat';
@@ -55,7 +56,7 @@ function paragraphs(xml: string): string[] {
 }
 
 describe('decision draft', () => {
-  const settings = decisionSettings({ year: 2018 });
+  const settings = decisionSettings({ year: 2018 }, BUILTIN_RUBRIC);
   let bytes: Uint8Array;
   let xml: string;
   let styles: string;
@@ -206,7 +207,7 @@ describe('the appendix as printed', () => {
       for (const { file, year, rubric } of samples) {
         const grids = await readGrids(path.join(__dirname, '..', 'examples', file));
         const scored = score(grids, rubric ? { rubric } : {});
-        const draftSettings = decisionSettings({ year });
+        const draftSettings = decisionSettings({ year }, scored.rubric.rubric);
         const docx = path.join(dir, file.replace('.xlsx', '.docx'));
         writeFileSync(docx, await decisionDraftBytes(scored, draftSettings));
         expect(convertWithLibreOffice(docx, 'pdf', dir)).toBe(0);
@@ -256,7 +257,7 @@ describe('settings: the evaluated year', () => {
   });
 
   it('fills in the defaults and keeps what the user set', () => {
-    const s = decisionSettings({ year: 2018, province: 'Thái Nguyên', decisionNumber: '' });
+    const s = decisionSettings({ year: 2018, province: 'Thái Nguyên', decisionNumber: '' }, BUILTIN_RUBRIC);
     expect(s.province).toBe('Thái Nguyên');
     expect(s.decisionNumber).toBe('…');
     expect(s.department).toBe('Sở Thông tin và Truyền thông');

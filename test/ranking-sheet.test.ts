@@ -8,13 +8,14 @@ import JSZip from 'jszip';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultSettings } from '../src/report/settings';
+import { BUILTIN_RUBRIC } from '../src/rubric/builtin';
 import type { CellValue } from '../src/sheet/grid';
 import { RANKING_DEFINED_NAME } from '../src/report/rankingSheetPlan';
 import type { DecisionSettings } from '../src/report/settings';
 import { scoreXlsx } from '../src/workbook/xlsx/scoreXlsx';
 import { HEADER, perfect, readGrids, score, tempDir, unitRow } from './support/sheets';
 
-const settings = defaultSettings(2018);
+const settings = defaultSettings(2018, BUILTIN_RUBRIC);
 const section = (label: string): CellValue[] => [null, label];
 
 /**
@@ -255,7 +256,7 @@ describe('exporting again and staff sheets', () => {
     const { wb } = await exportRanking(withSubmissionSheet(), settings);
     wb.addWorksheet('Ghi chú').getCell('A1').value = 'sau bảng xếp hạng';
 
-    const { out: again, wb: back } = await exportRanking(wb, defaultSettings(2019));
+    const { out: again, wb: back } = await exportRanking(wb, defaultSettings(2019, BUILTIN_RUBRIC));
     expect(again).toEqual({ sheetName: 'Xếp hạng', notice: null });
     // The add-in's own sheets keep their places; the staff sheet added after them stays last.
     expect(back.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Xếp hạng', 'Lộ trình', 'Tiêu chí còn yếu', 'Ghi chú']);

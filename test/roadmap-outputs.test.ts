@@ -9,6 +9,7 @@ import { unitLettersBytes } from '../src/export/unitLetters';
 import { resultJson } from '../src/report/resultJson';
 import { roadmapSheetPlan } from '../src/report/roadmapSheetPlan';
 import { decisionSettings } from '../src/report/settings';
+import { BUILTIN_RUBRIC } from '../src/rubric/builtin';
 import { shortfallSheetPlan } from '../src/report/shortfallSheetPlan';
 import { shortfalls } from '../src/report/shortfalls';
 import type { ScoreResult } from '../src/scoring/types';
@@ -34,7 +35,7 @@ function result(): ScoreResult {
   );
 }
 
-const settings = decisionSettings({ year: 2018 });
+const settings = decisionSettings({ year: 2018 }, BUILTIN_RUBRIC);
 
 describe('the "Lộ trình" sheet', () => {
   const r = result();

@@ -5,7 +5,8 @@
  * first cell) is selected on the scored sheet, so the user lands where the work is; an open task
  * pane sees the block change and shows the new result (WorkbookGateway.onResultsWritten). Nothing
  * else pops up, since staff score many times a day. On failure a small dialog says what happened
- * in words — including, when Excel stopped part-way, what the sheet holds now. `event.completed()`
+ * in words — including, when Excel stopped part-way, what the sheet holds now and why Excel stopped;
+ * its title says what happened (scored, not scored, stopped part-way). `event.completed()`
  * is called on every path, after the dialog closes (the function file must stay alive while it
  * shows).
  */
@@ -24,7 +25,10 @@ export async function scoreActiveSheet(event: Office.AddinCommands.Event): Promi
     const gateway = createOfficeGateway(excelHost(), strings.gateway);
     const outcome = await gateway.score();
     if (!outcome.ok) {
-      await showNotice(strings, strings.command.failedTitle, outcome.message, outcome.detail);
+      // Stopped part-way: what the sheet holds now, then why Excel stopped, in words.
+      const why = outcome.officeError ? strings.gateway.officeError[outcome.officeError] : null;
+      const title = outcome.interrupted ? strings.command.interruptedTitle : strings.command.failedTitle;
+      await showNotice(strings, title, why ? `${outcome.message} ${why}` : outcome.message, outcome.detail);
       return;
     }
     const { result, block } = outcome.value;
@@ -32,7 +36,8 @@ export async function scoreActiveSheet(event: Office.AddinCommands.Event): Promi
     const target = firstProblemCell(result) ?? (blockArea ? a1(blockArea.top, blockArea.left) : null);
     if (target) {
       const selected = await gateway.selectCell(result.sheet, target);
-      if (!selected.ok) await showNotice(strings, strings.command.failedTitle, selected.message, selected.detail);
+      // The results are written: only the landing cell could not be selected.
+      if (!selected.ok) await showNotice(strings, strings.command.scoredTitle, selected.message, selected.detail);
     }
   } catch (e) {
     const failure = officeFailure(e, strings.gateway);

@@ -36,15 +36,12 @@ export interface DecisionSettings {
 /** What the clerk fills in by hand. */
 export const PLACEHOLDER = '…';
 
-/** The province of the built-in default rubric. */
-export const DEFAULT_PROVINCE = BUILTIN_RUBRIC.decision?.province ?? PLACEHOLDER;
-
 /** The department that scores since mid-2025, for a rubric that does not name one. */
 const CURRENT_DEPARTMENT = 'Sở Khoa học và Công nghệ';
 
 const GENERIC_RECIPIENTS = ['Như Điều 3;', 'TT Tỉnh ủy, TT HĐND tỉnh (b/c);', 'CT, PCT UBND tỉnh;', 'Lưu: VT.'];
 
-export function defaultSettings(year: number, rubric: Rubric = BUILTIN_RUBRIC, province?: string): DecisionSettings {
+export function defaultSettings(year: number, rubric: Rubric, province?: string): DecisionSettings {
   const department = rubric.decision?.department ?? CURRENT_DEPARTMENT;
   return {
     province: province ?? rubric.decision?.province ?? PLACEHOLDER,
@@ -60,10 +57,7 @@ export function defaultSettings(year: number, rubric: Rubric = BUILTIN_RUBRIC, p
 }
 
 /** The rubric's defaults overridden by whatever the user set (blank text keeps the default). */
-export function decisionSettings(
-  overrides: Partial<DecisionSettings> & { year: number },
-  rubric: Rubric = BUILTIN_RUBRIC,
-): DecisionSettings {
+export function decisionSettings(overrides: Partial<DecisionSettings> & { year: number }, rubric: Rubric): DecisionSettings {
   const base = defaultSettings(overrides.year, rubric, nonBlank(overrides.province) ?? undefined);
   const out: DecisionSettings = { ...base };
   for (const key of Object.keys(overrides) as (keyof DecisionSettings)[]) {

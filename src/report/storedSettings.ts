@@ -27,6 +27,12 @@ export const storedSettingsSchema = z.object({
 
 export type StoredSettings = z.infer<typeof storedSettingsSchema>;
 
+/** Whether two stored settings say the same (a field absent is a field left blank). */
+export function sameStoredSettings(a: StoredSettings, b: StoredSettings): boolean {
+  const keys = Object.keys(storedSettingsSchema.shape) as (keyof StoredSettings)[];
+  return keys.every((k) => (a[k] ?? '') === (b[k] ?? ''));
+}
+
 /**
  * What a document-settings value holds, or null when it is absent or not ours to trust (a
  * damaged value is ignored rather than stopping Score or the draft).

@@ -56,7 +56,8 @@ export interface WorkbookInput {
 
 export type WorkbookOutcome = { ok: true; result: ScoreResult } | { ok: false; message: string };
 
-const sameName = (a: string, b: string) => a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
+/** Whether two sheet names are the same to Excel (case and Unicode composition aside). */
+export const sameName = (a: string, b: string) => a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
 
 export function findSheet(sheets: Grid[], name: string): Grid | undefined {
   return sheets.find((s) => sameName(s.name, name));

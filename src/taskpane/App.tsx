@@ -9,7 +9,8 @@ import { ownSheetKinds } from '../report/ownSheets';
 import { shortfalls } from '../report/shortfalls';
 import { summaryParagraph } from '../report/summary';
 import { tierCounts } from '../report/tierCounts';
-import type { StoredSettings } from '../report/storedSettings';
+import { defaultSettings } from '../report/settings';
+import { StoredSettings, sameStoredSettings } from '../report/storedSettings';
 import { BUILTIN_RUBRIC } from '../rubric/builtin';
 import { rubricFromJsonText } from '../rubric/loadRubric';
 import { rubricToRows } from '../rubric/rubricSheet';
@@ -39,6 +40,7 @@ import { PaneTabs } from './components/PaneTabs';
 import { ProblemList } from './components/ProblemList';
 import { RubricTab } from './components/RubricTab';
 import { ResultSummary, ScoreTab } from './components/ScoreTab';
+import { SheetIssues } from './components/SheetIssues';
 import { UnitPathSection } from './components/UnitPathSection';
 import { INITIAL_SETTINGS, SettingsInput, settingsFromInput } from './decisionSettingsInput';
 import { Platform, Speaker, copySummary, downloadExport, writeOwnSheets } from './exportActions';
@@ -52,6 +54,8 @@ const TABS: TabId[] = ['score', 'problems', 'export', 'appraisal', 'rubric'];
 
 /** Problems listed under the result, before "see all". */
 const FIRST_PROBLEMS = 3;
+/** How long after the pane's own Score a change to the block is taken as that Score's. */
+const OWN_ECHO_MS = 3000;
 /** Typing in the decision settings is saved once it pauses. */
 const SAVE_DELAY_MS = 600;
 
@@ -97,6 +101,8 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
   const busyRef = useRef(false);
   const importedRef = useRef<ImportedRubric | null>(null);
   const settingsLoaded = useRef(false);
+  /** What the document holds now (read when the pane opened, or last saved; blank when nothing); null: not known. */
+  const settingsStored = useRef<{ value: StoredSettings; inFile: boolean } | null>(null);
 
   const say = useCallback(
     (intent: Intent, text: string, options: { title?: string; place?: MessagePlace; detail?: string | null } = {}) => {
@@ -135,6 +141,19 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
     setFilter(null);
   }, []);
 
+  /** When the pane's own Score last wrote the block. */
+  const ownScoreAt = useRef(0);
+  /**
+   * What the ribbon wrote, read with the workbook's own rubric; null when it is the result on
+   * screen. The pane's own Score comes back too when Excel is slow to tell: read again it is the
+   * same result, unless a rubric file is in use, when only the moment tells it apart.
+   */
+  const ribbonResult = useCallback(async (): Promise<ScoreReport | null> => {
+    if (importedRef.current && Date.now() - ownScoreAt.current < OWN_ECHO_MS) return null;
+    const out = await gateway.currentResult({ rubric: null });
+    return out.ok && fingerprint(out.value) !== fingerprintRef.current ? out.value : null;
+  }, [gateway]);
+
   useEffect(() => {
     void refresh();
     const stops: (() => Promise<void>)[] = [];
@@ -146,19 +165,35 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
         if (!out.ok) say('warning', out.message, { detail: out.detail });
         else keep(out.value);
       });
-    // The ribbon's Score writes the same block: the pane shows what it wrote.
+    // The ribbon's Score writes the same block: the pane shows what it wrote. The ribbon knows no
+    // imported file, only the workbook's "Tiêu chí" sheet or the built-in rubric (docs/trang-tieu-chi.md):
+    // the pane reads the sheet with that rubric and leaves the import, so that its next Score agrees.
     void gateway
       .onResultsWritten((written) => {
         if (busyRef.current) return;
-        void gateway.currentResult({ rubric: importedRef.current }).then((out) => {
-          if (!out.ok || busyRef.current) return;
-          // The pane's own Score comes back too when Excel is slow to tell: the same result changes nothing.
-          if (fingerprint(out.value) === fingerprintRef.current) return;
-          showReport(out.value);
+        void ribbonResult().then((out) => {
+          if (!out || busyRef.current) return;
+          const dropped = importedRef.current;
+          showReport(out);
           setNotices([]);
           setMessages([
             { id: nextId.current++, intent: 'info', text: strings.refreshedFromRibbon(written.sheet), place: 'score' },
+            ...(dropped
+              ? [
+                  {
+                    id: nextId.current++,
+                    intent: 'info' as const,
+                    text: strings.importLeftForRibbon(dropped.fileName),
+                    place: 'score' as const,
+                  },
+                ]
+              : []),
           ]);
+          if (dropped) {
+            importedRef.current = null;
+            setImported(null);
+            void refresh(null);
+          }
         });
       })
       .then((out) => {
@@ -166,7 +201,9 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
       });
     void gateway.loadDecisionSettings().then((out) => {
       settingsLoaded.current = true;
-      if (!out.ok || !out.value) return;
+      if (!out.ok) return;
+      settingsStored.current = { value: out.value ?? {}, inFile: out.value !== null };
+      if (!out.value) return;
       const stored = out.value;
       setSettingsInput((s) => ({
         province: stored.province ?? s.province,
@@ -194,11 +231,20 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
       return;
     }
     if (!settingsLoaded.current) return;
+    const next = storedFrom(settingsInput, reviewer);
+    // What was just read (or saved) is not written again: opening the pane leaves the file as it is.
+    const stored = settingsStored.current;
+    if (stored && sameStoredSettings(next, stored.value)) {
+      setSettingsSaved(stored.inFile);
+      return;
+    }
     setSettingsSaved(false);
     const timer = setTimeout(() => {
-      void gateway.saveDecisionSettings(storedFrom(settingsInput, reviewer)).then((out) => {
-        if (out.ok) setSettingsSaved(true);
-        else say('warning', out.message, { place: 'export', detail: out.detail });
+      void gateway.saveDecisionSettings(next).then((out) => {
+        if (out.ok) {
+          settingsStored.current = { value: next, inFile: true };
+          setSettingsSaved(true);
+        } else say('warning', out.message, { place: 'export', detail: out.detail });
       });
     }, SAVE_DELAY_MS);
     return () => clearTimeout(timer);
@@ -217,6 +263,7 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
     working(true);
     setProgress({ stage: 'reading', done: 0, total: 1 });
     const out = await gateway.score({ rubric: imported, onProgress: setProgress });
+    ownScoreAt.current = Date.now();
     working(false);
     setProgress(null);
     if (!out.ok) {
@@ -275,7 +322,13 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
     clear,
     setBusy: working,
   };
-  const exportSettings = () => (report ? settingsFromInput(settingsInput, report.defaultYear) : null);
+  // The draft's province, department and "Nơi nhận" default from the rubric the result was scored with.
+  const exportSettings = () =>
+    report ? settingsFromInput(settingsInput, report.defaultYear, report.result.rubric.rubric) : null;
+  const settingsDefaults = useMemo(
+    () => (report ? defaultSettings(report.defaultYear, report.result.rubric.rubric) : null),
+    [report],
+  );
 
   async function writeSheets() {
     const settings = exportSettings();
@@ -386,6 +439,19 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
     <MessageList messages={messages} place={place} onDismiss={dismiss} strings={strings} />
   );
 
+  /** What the engine says about the sheet as a whole (a value far below the table), as on the command line. */
+  function sheetIssues(place: MessagePlace) {
+    if (!report) return null;
+    return (
+      <SheetIssues
+        issues={report.result.sheetIssues}
+        rubric={report.result.rubric}
+        onSelect={(c) => void select(c, place)}
+        strings={strings}
+      />
+    );
+  }
+
   function resultSummary() {
     if (!report) return null;
     const { result } = report;
@@ -437,11 +503,16 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
         ))}
         problemUnits={groups.length}
         onShowAll={() => setTab('problems')}
-        notices={notices.map((n, i) => (
-          <p key={i} className="notice small">
-            {n}
-          </p>
-        ))}
+        notices={
+          <>
+            {sheetIssues('score')}
+            {notices.map((n, i) => (
+              <p key={i} className="notice small">
+                {n}
+              </p>
+            ))}
+          </>
+        }
         strings={strings}
         focusRef={resultRef}
       />
@@ -487,6 +558,7 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
             <FilterBar active={filter} disabled={busy} onFilter={(k) => void applyFilter(k)} strings={strings}>
               {messagesAt('problems')}
             </FilterBar>
+            {sheetIssues('problems')}
             <UnitPathSection result={report.result} onSelect={(c) => void select(c, 'problems')} strings={strings} />
             <ProblemList
               key={report.block + report.result.units.length}
@@ -502,11 +574,11 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
       </div>
 
       <div role="tabpanel" id="panel-export" aria-labelledby="tab-export" hidden={tab !== 'export'} className="panel">
-        {report && exportResult ? (
+        {report && exportResult && settingsDefaults ? (
           <>
             <ExportSection
               settings={settingsInput}
-              defaultYear={report.defaultYear}
+              defaults={settingsDefaults}
               onSettings={setSettingsInput}
               summary={summary}
               busy={busy}

@@ -4,6 +4,7 @@
  * (validateInputs.checkValue) so that the reviewer hears about "12.5" before a row is written.
  */
 import type { InputDef } from '../rubric/schema';
+import { sameName } from '../scoring/scoreWorkbook';
 import { checkValue } from '../scoring/validateInputs';
 import type { ScoreResult, UnitResult } from '../scoring/types';
 import { formatCents } from '../scoring/viFormat';
@@ -16,8 +17,6 @@ export type CellChoice =
   | { kind: 'input'; cell: SelectedCell; unit: UnitResult; input: InputDef }
   | { kind: 'missing'; cell: SelectedCell; unit: UnitResult }
   | { kind: 'other'; cell: SelectedCell };
-
-const sameName = (a: string, b: string) => a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
 
 /** The unit and input of a cell of the scored sheet (unit.inputs[i].cell), if it is one. */
 export function choiceAt(result: ScoreResult, cell: SelectedCell): CellChoice {

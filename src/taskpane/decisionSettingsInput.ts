@@ -1,11 +1,14 @@
 /**
  * The decision settings as the pane's form holds them: text as typed, kept for the session.
- * Blank fields take the defaults of report/settings (Bắc Kạn, the year of the scored sheet,
- * "…" for the clerk), so that a user who changes nothing gets the command line's draft.
+ * Blank fields take the defaults of report/settings for the rubric in use (its province, its
+ * department and "Nơi nhận"; the year of the scored sheet; "…" for the clerk), so that a user who
+ * changes nothing gets the command line's draft (docs/du-thao-quyet-dinh.md).
  */
-import { DEFAULT_PROVINCE, DecisionSettings, decisionSettings } from '../report/settings';
+import { DecisionSettings, decisionSettings } from '../report/settings';
+import type { Rubric } from '../rubric/schema';
 
 export interface SettingsInput {
+  /** Blank: the rubric's province. */
   province: string;
   /** Blank: the scored sheet's year (ScoreReport.defaultYear). */
   year: string;
@@ -15,7 +18,7 @@ export interface SettingsInput {
 }
 
 export const INITIAL_SETTINGS: SettingsInput = {
-  province: DEFAULT_PROVINCE,
+  province: '',
   year: '',
   decisionNumber: '',
   committee: '',
@@ -30,17 +33,18 @@ export function parseYear(text: string): number | null {
   return year >= 2000 && year <= 2100 ? year : null;
 }
 
-export function settingsFromInput(input: SettingsInput, defaultYear: number): DecisionSettings | null {
+/** The settings for the exports: what was typed over the defaults of `rubric` (the scored result's). */
+export function settingsFromInput(input: SettingsInput, defaultYear: number, rubric: Rubric): DecisionSettings | null {
   const year = input.year.trim() === '' ? defaultYear : parseYear(input.year);
   if (year === null) return null;
-  const department = input.department.trim();
-  return decisionSettings({
-    year,
-    province: input.province,
-    decisionNumber: input.decisionNumber,
-    committee: input.committee,
-    department,
-    // "Theo đề nghị của Giám đốc …" follows the department the user named.
-    ...(department ? { departmentHead: `Giám đốc ${department}` } : {}),
-  });
+  return decisionSettings(
+    {
+      year,
+      province: input.province,
+      decisionNumber: input.decisionNumber,
+      committee: input.committee,
+      department: input.department.trim(),
+    },
+    rubric,
+  );
 }

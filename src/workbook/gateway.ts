@@ -24,6 +24,8 @@ export interface Failure {
   ok: false;
   /** Excel stopped part-way through writing: the message says what the sheet holds now. */
   interrupted?: boolean;
+  /** When Excel stopped part-way: the kind of Excel's error, for the sentence saying why. */
+  officeError?: OfficeErrorKind;
   /** One sentence in the pane's language saying what happened and what to do. */
   message: string;
   /** Technical detail (Excel's message, the engine's Vietnamese sentence), or null. */

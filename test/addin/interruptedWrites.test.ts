@@ -10,6 +10,7 @@
 import { ROADMAP_DEFINED_NAME } from '../../src/report/roadmapSheetPlan';
 import { RESULT_BLOCK_NAME } from '../../src/report/resultBlock';
 import { decisionSettings } from '../../src/report/settings';
+import { BUILTIN_RUBRIC } from '../../src/rubric/builtin';
 import type { MergedArea } from '../../src/sheet/grid';
 import { vi } from '../../src/taskpane/strings/vi';
 import type { InterruptedWrite, Outcome } from '../../src/workbook/gateway';
@@ -170,7 +171,7 @@ describe('Score stopped by Excel part-way through its writes', () => {
 });
 
 describe('the own sheets stopped by Excel part-way', () => {
-  const settings = decisionSettings({ year: 2019 });
+  const settings = decisionSettings({ year: 2019 }, BUILTIN_RUBRIC);
   const OWN = ['Xếp hạng', 'Lộ trình', 'Tiêu chí còn yếu'];
 
   let prepared: Promise<{ state: WorkbookState; result: ScoreResult }> | null = null;

@@ -11,6 +11,7 @@ import { ROADMAP_DEFINED_NAME } from '../../src/report/roadmapSheetPlan';
 import { SHORTFALL_DEFINED_NAME } from '../../src/report/shortfallSheetPlan';
 import type { SheetPlan } from '../../src/report/sheetPlan';
 import { decisionSettings } from '../../src/report/settings';
+import { BUILTIN_RUBRIC } from '../../src/rubric/builtin';
 import type { ScoreResult } from '../../src/scoring/types';
 import type { CellValue } from '../../src/sheet/grid';
 import { vi } from '../../src/taskpane/strings/vi';
@@ -23,7 +24,7 @@ import { SheetState, WorkbookState, areaAddress } from './fake/workbookState';
 import { SUBMISSION_SHEET, submissionWorkbook } from './fixtures/submissionWorkbook';
 import { stateFromXlsx, xlsxFromState } from './fixtures/xlsxBridge';
 
-const settings = decisionSettings({ year: 2019 });
+const settings = decisionSettings({ year: 2019 }, BUILTIN_RUBRIC);
 
 function setup(state: WorkbookState, options: FakeExcelOptions = {}, tuning: GatewayTuning = {}) {
   const excel = new FakeExcel(state, options);

@@ -6,6 +6,7 @@
  * the notice dialog closes when Score could not run.
  */
 import { vi as strings } from '../../src/taskpane/strings/vi';
+import { createOfficeGateway } from '../../src/workbook/office/officeGateway';
 import { FakeExcel } from './fake/fakeExcel';
 import { WorkbookState } from './fake/workbookState';
 import { submissionWorkbook } from './fixtures/submissionWorkbook';
@@ -101,5 +102,56 @@ test('failure where no dialog can open: the command still completes', async () =
   await (
     await loadCommand()
   )({ completed } as unknown as Office.AddinCommands.Event);
+  expect(completed).toHaveBeenCalledTimes(1);
+});
+
+/** The notice the command opens, once it is open. */
+async function noticeOf(dialogs: DialogCall[]): Promise<URLSearchParams> {
+  for (let i = 0; i < 100 && dialogs.length === 0; i++) await new Promise((r) => setTimeout(r, 0));
+  expect(dialogs).toHaveLength(1);
+  return new URL(dialogs[0].url).searchParams;
+}
+
+/** How many operations Score makes on the same workbook made again. */
+async function scoreOperations(units: number): Promise<number> {
+  const excel = new FakeExcel(submissionWorkbook({ units }).state);
+  const out = await createOfficeGateway(excel.host(), strings.gateway).score();
+  expect(out.ok).toBe(true);
+  return excel.syncs.reduce((n, s) => n + s.operations, 0);
+}
+
+test('Excel stopping part-way through the writes: the notice is titled so, says what the sheet holds now and why Excel stopped', async () => {
+  const layout = submissionWorkbook({ units: 40 });
+  const all = await scoreOperations(40);
+  const dialogs: DialogCall[] = [];
+  const excel = installOffice(layout.state, dialogs);
+  excel.failAtOperation = all - 5; // in the last write
+  const completed = jest.fn();
+  const running = (await loadCommand())({ completed } as unknown as Office.AddinCommands.Event);
+  const notice = await noticeOf(dialogs);
+  expect(notice.get('title')).toBe(strings.command.interruptedTitle);
+  // GeneralException: Excel busy for a moment.
+  expect(notice.get('message')).toMatch(/^(Kết quả mới|Excel dừng lại)/);
+  expect(notice.get('message')!.endsWith(` ${strings.gateway.officeError.busy}`)).toBe(true);
+  expect(notice.get('detail')).toMatch(/GeneralException/);
+  dialogs[0].send('close');
+  await running;
+  expect(completed).toHaveBeenCalledTimes(1);
+});
+
+test('scored, but the landing cell not selected: the notice says the sheet was scored', async () => {
+  const layout = submissionWorkbook({ units: 40 });
+  const all = await scoreOperations(40);
+  const dialogs: DialogCall[] = [];
+  const excel = installOffice(layout.state, dialogs);
+  excel.failAtOperation = all + 1; // the first operation after Score
+  const completed = jest.fn();
+  const running = (await loadCommand())({ completed } as unknown as Office.AddinCommands.Event);
+  const notice = await noticeOf(dialogs);
+  expect(layout.state.names.has('CQDT_KetQua')).toBe(true);
+  expect(notice.get('title')).toBe(strings.command.scoredTitle);
+  expect(notice.get('message')).toBe(strings.gateway.selectFailed('Tổng hợp', layout.cells.notANumber));
+  dialogs[0].send('close');
+  await running;
   expect(completed).toHaveBeenCalledTimes(1);
 });

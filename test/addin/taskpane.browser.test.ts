@@ -16,6 +16,7 @@ import { CDS_2025_MAU } from '../../src/rubric/cds2025';
 import { RUBRIC_SHEET, rubricToRows } from '../../src/rubric/rubricSheet';
 import { buildCds2025Sample } from '../../src/sample/cds2025Sample';
 import { shortfalls } from '../../src/report/shortfalls';
+import { summaryParagraph } from '../../src/report/summary';
 import { DOCUMENT_SETTINGS_KEY } from '../../src/report/storedSettings';
 import { unitSteps } from '../../src/scoring/nextStep';
 import type { ScoreResult } from '../../src/scoring/types';
@@ -326,6 +327,76 @@ describeInChromium('the task pane in Chromium', () => {
     await page.close();
   });
 
+  test('the ribbon’s Score after a rubric imported in the pane: the pane shows what the ribbon wrote, with the workbook’s rubric, and scores with it too', async () => {
+    const builtin = summaryParagraph(await expectedResult());
+    const page = await open();
+    await tab(page, 'rubric');
+    // A rubric file that scores the LAN two points lower: other totals than the workbook's rubric.
+    const lan = { province: { max: 2 }, district: { max: 2 }, commune: { max: 2 } };
+    const rubric = {
+      ...BUILTIN_RUBRIC,
+      id: 'thu-nghiem-2019',
+      categories: BUILTIN_RUBRIC.categories.map((c) =>
+        c.id === 'readiness' ? { ...c, max: { province: 46, district: 38, commune: 38 } } : c,
+      ),
+      criteria: BUILTIN_RUBRIC.criteria.map((c) => (c.code === 'R3' ? { ...c, tiers: lan } : c)),
+    };
+    await page.getByTestId('rubric-file').setInputFiles({
+      name: 'thu-nghiem.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(rubric)),
+    });
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=rubric-short]')?.textContent?.includes('thu-nghiem-2019'),
+    );
+    await tab(page, 'score');
+    await scoreEnabled(page);
+    await page.getByTestId('score').click();
+    await page.getByTestId('result').waitFor();
+    const summary = page.getByTestId('summary-paragraph');
+    expect(await summary.textContent()).not.toBe(builtin);
+
+    // The ribbon knows only the workbook's rubric: the pane shows its result and says the import is left.
+    // (Changes within a moment of the pane's own Score are taken as its own.)
+    await page.waitForTimeout(3500);
+    expect(await page.evaluate('window.__ribbonScore()')).toBe(true);
+    await page.getByText(vi.refreshedFromRibbon('Tổng hợp')).waitFor();
+    await page.getByText(vi.importLeftForRibbon('thu-nghiem.json')).waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid=rubric-short]')?.textContent?.includes('bac-kan-2018'));
+    expect(await summary.textContent()).toBe(builtin);
+    // The pane's next Score writes what the ribbon wrote.
+    await page.getByTestId('score').click();
+    await page.getByTestId('result').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid=score]')?.getAttribute('disabled') === null);
+    expect(await summary.textContent()).toBe(builtin);
+    expect(session.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  test('a value far below the table: told under the result and in Cần xử lý in the command line’s words, its cell selected', async () => {
+    const page = await open();
+    const cell = await fake<string>(
+      page,
+      `const r = sheet.usedArea().bottom + 110; sheet.setValue(r, 3, 5); return 'D' + (r + 1);`,
+    );
+    await scoreEnabled(page);
+    await page.getByTestId('score').click();
+    const said = page.getByTestId('result').getByTestId('sheet-issues');
+    const sentence = `Ô ${cell} có số liệu nằm cách bảng hơn 100 dòng trống nên không được tính`;
+    await said.getByText(sentence, { exact: false }).waitFor();
+    await said.getByRole('button').click();
+    await page.waitForFunction(
+      (at) =>
+        (window as unknown as { __fakeExcel: { state: { selection: { address: string } | null } } }).__fakeExcel.state.selection
+          ?.address === at,
+      cell,
+    );
+    await tab(page, 'problems');
+    await page.locator('#panel-problems').getByTestId('sheet-issues').getByText(sentence, { exact: false }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   test('decision settings saved in the workbook come back when the pane opens, and what is typed is saved', async () => {
     const saved = { province: 'Thái Nguyên', decisionNumber: '12', reviewer: 'Nguyễn Thị Hoa' };
     const page = await open(`?settings=${encodeURIComponent(JSON.stringify(saved))}`);
@@ -337,6 +408,10 @@ describeInChromium('the task pane in Chromium', () => {
     expect(await page.locator('[data-setting=decisionNumber]').inputValue()).toBe('12');
     await tab(page, 'appraisal');
     expect(await page.locator('input[data-field=reviewer]').inputValue()).toBe('Nguyễn Thị Hoa');
+    // Read, not written back: the file is as it was until something is typed.
+    await page.waitForTimeout(1500);
+    const storedNow = () => fake<unknown>(page, `return state.settings.get(${JSON.stringify(DOCUMENT_SETTINGS_KEY)});`);
+    expect(await storedNow()).toEqual(saved);
     await tab(page, 'export');
     await page.locator('[data-setting=committee]').fill('Ủy ban nhân dân');
     await page.getByTestId('settings-saved').getByText(vi.settingsSaved).waitFor();

@@ -176,6 +176,28 @@ describeInChromium('export, appraisal and last year in the task pane', () => {
     await page.close();
   });
 
+  test('the decision draft of a workbook scored with its own rubric: that rubric’s province, department and recipients', async () => {
+    const page = await session.open('?sample=cds2025');
+    await page.waitForFunction(() => document.querySelector('[data-testid=rubric-short]')?.textContent?.includes('cds-2025-mau'));
+    await page.waitForFunction(() => !(document.querySelector('[data-testid=score]') as HTMLButtonElement).disabled);
+    await page.getByTestId('score').click();
+    await page.getByTestId('result').waitFor();
+    await page.locator('[data-tab=export]').click();
+    // Blank fields show what they stand for: the rubric's words, not the 2018 rubric's.
+    const placeholder = (key: string) => page.locator(`[data-setting=${key}]`).getAttribute('placeholder');
+    expect(await placeholder('province')).toBe('Thái Nguyên');
+    expect(await placeholder('department')).toBe('Sở Khoa học và Công nghệ');
+    expect(await page.locator('[data-setting=province]').inputValue()).toBe('');
+
+    const text = await docxText(await bytesOf(await downloadFrom(page, 'download-docx')));
+    expect(text).toContain('TỈNH THÁI NGUYÊN');
+    expect(text).toContain('Theo đề nghị của Giám đốc Sở Khoa học và Công nghệ');
+    expect(text).toContain('Bộ Khoa học và Công nghệ (b/c);');
+    expect(text).not.toMatch(/tỉnh Bắc Kạn|Thông tin và Truyền thông/i);
+    expect(session.pageErrors).toEqual([]);
+    await page.close();
+  });
+
   test('in English when Office runs in English', async () => {
     const page = await scoredPane('export', '?lang=en-US');
     for (const title of [en.exportTitle, en.previousTitle]) await page.getByRole('heading', { name: title }).waitFor();

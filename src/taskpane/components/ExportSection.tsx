@@ -6,6 +6,7 @@
  */
 import { Button, Field, Input } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import type { DecisionSettings } from '../../report/settings';
 import type { SettingsInput } from '../decisionSettingsInput';
 import { parseYear } from '../decisionSettingsInput';
 import type { Strings } from '../strings';
@@ -15,7 +16,8 @@ export type DownloadKind = 'docx' | 'letters' | 'csv' | 'json';
 
 export interface ExportSectionProps {
   settings: SettingsInput;
-  defaultYear: number;
+  /** What a blank field means: the defaults of the rubric the result was scored with. */
+  defaults: DecisionSettings;
   onSettings: (next: SettingsInput) => void;
   summary: string;
   busy: boolean;
@@ -32,7 +34,7 @@ export interface ExportSectionProps {
 }
 
 export function ExportSection(props: ExportSectionProps) {
-  const { settings, strings, busy } = props;
+  const { settings, defaults, strings, busy } = props;
   const s = strings.settings;
   const yearInvalid = settings.year.trim() !== '' && parseYear(settings.year) === null;
   const disabled = busy || yearInvalid;
@@ -49,24 +51,24 @@ export function ExportSection(props: ExportSectionProps) {
         <legend>{strings.settingsTitle}</legend>
         <p className="muted small">{strings.settingsHint}</p>
         <Field label={s.province}>
-          <Input {...field('province')} data-setting="province" />
+          <Input {...field('province')} placeholder={defaults.province} data-setting="province" />
         </Field>
         <Field
           label={s.year}
-          hint={s.yearHint(props.defaultYear)}
+          hint={s.yearHint(defaults.year)}
           validationState={yearInvalid ? 'error' : 'none'}
           validationMessage={yearInvalid ? s.yearInvalid : undefined}
         >
-          <Input {...field('year')} inputMode="numeric" placeholder={String(props.defaultYear)} data-setting="year" />
+          <Input {...field('year')} inputMode="numeric" placeholder={String(defaults.year)} data-setting="year" />
         </Field>
         <Field label={s.decisionNumber} hint={s.decisionNumberHint}>
-          <Input {...field('decisionNumber')} placeholder="…" data-setting="decisionNumber" />
+          <Input {...field('decisionNumber')} placeholder={defaults.decisionNumber} data-setting="decisionNumber" />
         </Field>
         <Field label={s.committee}>
-          <Input {...field('committee')} placeholder="Ủy ban nhân dân" data-setting="committee" />
+          <Input {...field('committee')} placeholder={defaults.committee} data-setting="committee" />
         </Field>
         <Field label={s.department}>
-          <Input {...field('department')} placeholder="Sở Thông tin và Truyền thông" data-setting="department" />
+          <Input {...field('department')} placeholder={defaults.department} data-setting="department" />
         </Field>
         <p className="muted small" data-testid="settings-saved">
           {props.saved ? strings.settingsSaved : ''}

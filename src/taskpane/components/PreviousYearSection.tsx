@@ -4,10 +4,11 @@
  * matched by name (listed, never guessed).
  */
 import { Button } from '@fluentui/react-components';
-import { ReactNode, useRef } from 'react';
+import type { ReactNode } from 'react';
 import type { YearComparison } from '../../scoring/compareYears';
 import type { ScoreResult } from '../../scoring/types';
 import type { Strings } from '../strings';
+import { FilePickButton } from './FilePickButton';
 
 export interface PreviousYearSectionProps {
   result: ScoreResult;
@@ -24,30 +25,20 @@ const unquote = (source: string) => source.replace(/^"(.*)"$/, '$1');
 
 export function PreviousYearSection(props: PreviousYearSectionProps) {
   const { result, comparison, busy, onFile, onDrop, strings } = props;
-  const fileInput = useRef<HTMLInputElement>(null);
   const categories = result.rubric.rubric.categories;
   return (
     <section aria-labelledby="previous-title" className="panel">
       <h2 id="previous-title">{strings.previousTitle}</h2>
       <p className="muted small">{strings.previousHint}</p>
       <div className="actions">
-        <Button size="small" onClick={() => fileInput.current?.click()} disabled={busy}>
-          {strings.previousChoose}
-        </Button>
-        <input
-          ref={fileInput}
-          type="file"
+        <FilePickButton
           accept=".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-hidden="true"
-          data-testid="previous-file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) onFile(file);
-          }}
-        />
+          disabled={busy}
+          onFile={onFile}
+          testId="previous-file"
+        >
+          {strings.previousChoose}
+        </FilePickButton>
         {comparison && (
           <Button size="small" onClick={onDrop} disabled={busy}>
             {strings.previousDrop}

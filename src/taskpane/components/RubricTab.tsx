@@ -3,9 +3,10 @@
  * dropped) and write the built-in rubric as a "Tiêu chí" sheet for staff to edit.
  */
 import { Button } from '@fluentui/react-components';
-import { ReactNode, useRef } from 'react';
+import type { ReactNode } from 'react';
 import type { ImportedRubric, WorkbookDescription } from '../../workbook/gateway';
 import type { Strings } from '../strings';
+import { FilePickButton } from './FilePickButton';
 
 export interface RubricTabProps {
   description: WorkbookDescription | null;
@@ -20,7 +21,6 @@ export interface RubricTabProps {
 
 export function RubricTab(props: RubricTabProps) {
   const { description: d, busy, imported, strings } = props;
-  const fileInput = useRef<HTMLInputElement>(null);
   const rubric = d?.rubric ?? null;
   return (
     <section aria-labelledby="rubric-title">
@@ -39,23 +39,9 @@ export function RubricTab(props: RubricTabProps) {
         )}
       </p>
       <div className="actions">
-        <Button size="small" onClick={() => fileInput.current?.click()} disabled={busy}>
+        <FilePickButton accept=".json,application/json" disabled={busy} onFile={props.onImport} testId="rubric-file">
           {strings.rubricImport}
-        </Button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-hidden="true"
-          data-testid="rubric-file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) props.onImport(file);
-          }}
-        />
+        </FilePickButton>
         {imported && (
           <Button size="small" onClick={props.onDropImport} disabled={busy}>
             {strings.rubricDrop}

@@ -185,9 +185,12 @@ export const en: Strings = {
   scoredAt: (sheet, units) => `Scored sheet "${sheet}": ${units} units.`,
   refreshedFromRibbon: (sheet) =>
     `Sheet "${sheet}" was just scored with the Score button on the ribbon: this pane now shows the new results.`,
+  importLeftForRibbon: (file) =>
+    `The ribbon button scores with this file's own rubric, so the pane no longer uses the rubric imported from "${file}" (import it again in the Rubric tab if needed).`,
   failedTitle: 'Could not score',
   interruptedTitle: 'Excel stopped part-way',
   noticesTitle: 'Please note',
+  sheetIssuesTitle: 'About the summary sheet',
 
   resultTitle: 'Results',
   resultLine: (scored, error, missing) => `${scored} scored, ${error} to fix, ${missing} sent no report.`,
@@ -268,6 +271,7 @@ export const en: Strings = {
   dismiss: 'Dismiss',
 
   command: {
+    scoredTitle: 'Scored',
     failedTitle: 'Could not score',
     interruptedTitle: 'Excel stopped part-way',
     close: 'Close',

@@ -100,9 +100,12 @@ export const vi = {
   scoredAt: (sheet: string, units: number) => `Đã chấm trang "${sheet}": ${units} đơn vị.`,
   refreshedFromRibbon: (sheet: string) =>
     `Trang "${sheet}" vừa được chấm bằng nút Chấm điểm trên thanh công cụ: ngăn này đã cập nhật theo kết quả mới.`,
+  importLeftForRibbon: (file: string) =>
+    `Nút trên thanh công cụ chấm theo bộ tiêu chí của chính tệp này, nên ngăn đã bỏ bộ tiêu chí nhập từ "${file}" (nhập lại ở thẻ Tiêu chí nếu cần).`,
   failedTitle: 'Chưa chấm được',
   interruptedTitle: 'Excel dừng lại giữa chừng',
   noticesTitle: 'Lưu ý',
+  sheetIssuesTitle: 'Lưu ý về trang tổng hợp',
 
   resultTitle: 'Kết quả',
   resultLine: (scored: string, error: string, missing: string) =>
@@ -183,6 +186,7 @@ export const vi = {
   dismiss: 'Đóng thông báo',
 
   command: {
+    scoredTitle: 'Đã chấm xong',
     failedTitle: 'Chưa chấm được',
     interruptedTitle: 'Excel dừng lại giữa chừng',
     close: 'Đóng',

@@ -12,7 +12,7 @@ import { DecisionSettings, defaultYear } from '../../report/settings';
 import { DOCUMENT_SETTINGS_KEY, StoredSettings, parseStoredSettings } from '../../report/storedSettings';
 import type { CompiledRubric } from '../../rubric/compiled';
 import { RUBRIC_SHEET } from '../../rubric/rubricSheet';
-import { WorkbookInput, chooseSheet, findSheet, isOwnSheet, scoreWorkbook } from '../../scoring/scoreWorkbook';
+import { WorkbookInput, chooseSheet, findSheet, isOwnSheet, sameName, scoreWorkbook } from '../../scoring/scoreWorkbook';
 import type { RubricSource, ScoreResult } from '../../scoring/types';
 import { findHeader } from '../../sheet/findHeader';
 import {
@@ -51,7 +51,7 @@ import type {
 import { appendCorrection as appendCorrectionRow } from './appendCorrection';
 import { toCellValue } from './cellValues';
 import { STATUS_TITLE, filterCondition } from './filters';
-import { describeError, officeFailure } from './officeErrors';
+import { describeError, officeErrorKind, officeFailure } from './officeErrors';
 import { finishSheets, knownSheet } from './readSheets';
 import { WorkbookRead, readStaffNoteCells, readWorkbook } from './readWorkbook';
 import { SheetArea, blockInput, parseSheetReference } from './references';
@@ -98,7 +98,6 @@ export function capabilitiesOf(host: OfficeHost): Capabilities {
 export { describeError };
 
 const nameKey = (name: string) => name.normalize('NFC').toLowerCase();
-const sameName = (a: string, b: string) => nameKey(a) === nameKey(b);
 
 function isEmptyGrid(grid: Grid | undefined): boolean {
   return !grid || grid.rows.every((row) => row.every((v) => isBlankCell(v)));
@@ -321,6 +320,7 @@ export function createOfficeGateway(host: OfficeHost, messages: GatewayMessages,
             return {
               ok: false,
               interrupted: true,
+              officeError: officeErrorKind(e),
               message: messages.scoreInterrupted(state, { sheet: plan.sheet, range }),
               detail: describeError(e),
             };
@@ -617,6 +617,7 @@ export function createOfficeGateway(host: OfficeHost, messages: GatewayMessages,
               return {
                 ok: false,
                 interrupted: true,
+                officeError: officeErrorKind(e),
                 message: messages.ownSheetsInterrupted(
                   state,
                   targets.map((t) => t.name),

@@ -15,7 +15,7 @@
 import { RESULT_BLOCK_NAME, NOTE_PREFIX } from '../../report/resultBlock';
 import type { CompiledRubric } from '../../rubric/compiled';
 import { RUBRIC_SHEET } from '../../rubric/rubricSheet';
-import { APPRAISAL_SHEET, blockColumnsOn, chooseRubric, chooseSheet, isOwnSheet } from '../../scoring/scoreWorkbook';
+import { APPRAISAL_SHEET, blockColumnsOn, chooseRubric, chooseSheet, isOwnSheet, sameName } from '../../scoring/scoreWorkbook';
 import type { RubricSource } from '../../scoring/types';
 import { findHeader } from '../../sheet/findHeader';
 import { Grid, addressPart } from '../../sheet/grid';
@@ -37,8 +37,6 @@ import type { RoundTrips } from './roundTrips';
 
 /** The sheets read by name whenever they exist, besides the one to score. */
 export const FIXED_SHEETS = [RUBRIC_SHEET, UNIT_LIST_SHEET, APPRAISAL_SHEET];
-
-const sameName = (a: string, b: string) => a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
 
 /** What the write phase needs to know about the sheet to score. */
 export interface SheetExtras {
