@@ -10,6 +10,7 @@
  * is called on every path, after the dialog closes (the function file must stay alive while it
  * shows).
  */
+import { failureText } from '../workbook/gateway';
 import { officeFailure } from '../workbook/office/officeErrors';
 import { createOfficeGateway, excelHost } from '../workbook/office/officeGateway';
 import { parseSheetReference } from '../sheet/grid';
@@ -25,10 +26,8 @@ export async function scoreActiveSheet(event: Office.AddinCommands.Event): Promi
     const gateway = createOfficeGateway(excelHost(), strings.gateway);
     const outcome = await gateway.score();
     if (!outcome.ok) {
-      // Stopped part-way: what the sheet holds now, then why Excel stopped, in words.
-      const why = outcome.officeError ? strings.gateway.officeError[outcome.officeError] : null;
       const title = outcome.interrupted ? strings.command.interruptedTitle : strings.command.failedTitle;
-      await showNotice(strings, title, why ? `${outcome.message} ${why}` : outcome.message, outcome.detail);
+      await showNotice(strings, title, failureText(outcome, strings.gateway), outcome.detail);
       return;
     }
     const { result, block } = outcome.value;

@@ -28,6 +28,7 @@ import type {
   WorkbookDescription,
   WorkbookGateway,
 } from '../workbook/gateway';
+import { failureText } from '../workbook/gateway';
 import { parseSheetReference } from '../sheet/grid';
 import { choiceAt, unitAfterAppraisal } from './appraisalForm';
 import { AppraisalSection } from './components/AppraisalSection';
@@ -267,7 +268,8 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
     working(false);
     setProgress(null);
     if (!out.ok) {
-      say('error', out.message, {
+      // Stopped part-way: what the sheet holds now, then why Excel stopped, as the ribbon says it.
+      say('error', failureText(out, strings.gateway), {
         title: out.interrupted ? strings.interruptedTitle : strings.failedTitle,
         place,
         detail: out.detail,

@@ -35,6 +35,12 @@ export interface Failure {
 
 export type Outcome<T> = { ok: true; value: T } | Failure;
 
+/** A failure as the pane and the ribbon tell it: what happened, then, when Excel stopped part-way, why. */
+export function failureText(failure: Failure, messages: GatewayMessages): string {
+  const why = failure.officeError ? messages.officeError[failure.officeError] : null;
+  return why ? `${failure.message} ${why}` : failure.message;
+}
+
 /**
  * The requirement set the add-in declares in its manifest (docs/trien-khai.md): Excel 2021,
  * Microsoft 365 from version 2102, Excel on the web and on Mac 16.50 — hosts whose task panes run

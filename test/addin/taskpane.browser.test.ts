@@ -423,7 +423,7 @@ describeInChromium('the task pane in Chromium', () => {
     await page.close();
   });
 
-  test('Excel stopping part-way: a sentence saying what the sheet holds now, Excel’s words folded behind it', async () => {
+  test('Excel stopping part-way: what the sheet holds now and why Excel stopped, Excel’s words folded behind it', async () => {
     const page = await open();
     await scoreEnabled(page);
     // The read succeeds; the write stops part-way.
@@ -432,6 +432,8 @@ describeInChromium('the task pane in Chromium', () => {
     const messages = page.locator('[data-messages=score]');
     await messages.getByText(vi.interruptedTitle).waitFor();
     expect(await messages.innerText()).toMatch(/Số liệu cán bộ đã nhập không bị thay đổi/);
+    // Then why Excel stopped, as the ribbon's notice says it.
+    expect(await messages.innerText()).toContain(vi.gateway.officeError.busy);
     const details = messages.locator('details.technical');
     expect(await details.getAttribute('open')).toBeNull();
     await details.locator('summary').click();
