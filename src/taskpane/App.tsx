@@ -12,6 +12,7 @@ import { tierCounts } from '../report/tierCounts';
 import { defaultSettings } from '../report/settings';
 import { StoredSettings, sameStoredSettings } from '../report/storedSettings';
 import { BUILTIN_RUBRIC } from '../rubric/builtin';
+import { BUILTIN_RUBRICS, builtinRubric } from '../rubric/builtins';
 import { rubricFromJsonText } from '../rubric/loadRubric';
 import { rubricToRows } from '../rubric/rubricSheet';
 import { PreviousYear, compareYears } from '../scoring/compareYears';
@@ -52,6 +53,9 @@ import { summaryView } from './summaryView';
 
 export type TabId = 'score' | 'problems' | 'export' | 'appraisal' | 'rubric';
 const TABS: TabId[] = ['score', 'problems', 'export', 'appraisal', 'rubric'];
+
+/** The built-in rubrics offered for the "Tiêu chí" sheet, the default first. */
+const BUILTIN_CHOICES = BUILTIN_RUBRICS.map((r) => ({ id: r.id, name: r.name }));
 
 /** Problems listed under the result, before "see all". */
 const FIRST_PROBLEMS = 3;
@@ -420,10 +424,10 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
     await refresh(null);
   }
 
-  async function writeRubric() {
+  async function writeRubric(id: string) {
     clear();
     working(true);
-    const out = await gateway.writeRubricSheet(rubricToRows(BUILTIN_RUBRIC));
+    const out = await gateway.writeRubricSheet(rubricToRows(builtinRubric(id) ?? BUILTIN_RUBRIC));
     working(false);
     if (out.ok) say('success', strings.rubricWritten(out.value.sheet), { place: 'rubric' });
     else say('error', out.message, { place: 'rubric', detail: out.detail });
@@ -636,7 +640,8 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
           imported={imported}
           onImport={(f) => void importRubric(f)}
           onDropImport={() => void dropImport()}
-          onWriteRubric={() => void writeRubric()}
+          builtins={BUILTIN_CHOICES}
+          onWriteRubric={(id) => void writeRubric(id)}
           strings={strings}
         >
           {messagesAt('rubric')}

@@ -503,7 +503,7 @@ describeInChromium('the task pane in Chromium', () => {
     await page.close();
   });
 
-  test('the rubric: import a file, drop it, write the built-in one as a "Tiêu chí" sheet', async () => {
+  test('the rubric: import a file, drop it, write a chosen built-in one as a "Tiêu chí" sheet', async () => {
     const page = await open();
     await tab(page, 'rubric');
     await page.waitForFunction(() => document.querySelector('[data-testid=rubric]')?.textContent?.includes('bac-kan-2018'));
@@ -525,12 +525,26 @@ describeInChromium('the task pane in Chromium', () => {
     await said.getByText(/Tệp bộ tiêu chí "hong.json" không phải JSON hợp lệ/).waitFor();
 
     await page.getByRole('button', { name: vi.rubricDrop }).click();
+    // The built-in in use is offered first; this year's example is one choice away.
+    const choice = page.getByLabel(vi.builtinRubricLabel);
+    expect(await choice.inputValue()).toBe(BUILTIN_RUBRIC.id);
+    await choice.selectOption(CDS_2025_MAU.id);
     await page.getByRole('button', { name: vi.writeRubric }).click();
     await page.getByText(vi.rubricWritten('Tiêu chí')).waitFor();
     expect(await fake(page, 'return state.sheets.map((s) => s.name);')).toContain('Tiêu chí');
+    const written = await fake<unknown[][]>(
+      page,
+      `const t = state.sheets.find((s) => s.name === 'Tiêu chí'); return [0, 1, 2].map((r) => [0, 1].map((c) => t.cell(r, c)?.value ?? null));`,
+    );
+    expect(written).toEqual(
+      rubricToRows(CDS_2025_MAU)
+        .slice(0, 3)
+        .map((r) => [r[0] ?? null, r[1] ?? null]),
+    );
     // The rubric sheet became active; back on the summary sheet, the pane reads the sheet's rubric.
     await fake(page, `state.activate(sheet); return null;`);
     await page.waitForFunction(() => document.querySelector('[data-testid=rubric]')?.textContent?.includes('"Tiêu chí"'));
+    expect(await page.getByTestId('rubric').innerText()).toContain(CDS_2025_MAU.id);
     await page.close();
   });
 

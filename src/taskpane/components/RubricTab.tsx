@@ -1,9 +1,11 @@
 /**
  * "Tiêu chí": the rubric in use, with its actions — import a rubric file (it wins until
- * dropped) and write the built-in rubric as a "Tiêu chí" sheet for staff to edit.
+ * dropped) and write a built-in rubric of the user's choice as a "Tiêu chí" sheet for staff to
+ * edit, which from then on is the workbook's rubric for the pane and the ribbon alike
+ * (docs/trang-tieu-chi.md).
  */
-import { Button } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { Button, Field, Select } from '@fluentui/react-components';
+import { ReactNode, useState } from 'react';
 import type { ImportedRubric, WorkbookDescription } from '../../workbook/gateway';
 import type { Strings } from '../strings';
 import { FilePickButton } from './FilePickButton';
@@ -14,7 +16,9 @@ export interface RubricTabProps {
   imported: ImportedRubric | null;
   onImport: (file: File) => void;
   onDropImport: () => void;
-  onWriteRubric: () => void;
+  /** The built-in rubrics, the default first. */
+  builtins: { id: string; name: string }[];
+  onWriteRubric: (id: string) => void;
   strings: Strings;
   children?: ReactNode;
 }
@@ -22,6 +26,10 @@ export interface RubricTabProps {
 export function RubricTab(props: RubricTabProps) {
   const { description: d, busy, imported, strings } = props;
   const rubric = d?.rubric ?? null;
+  // The built-in rubric in use, if one is; otherwise the default.
+  const inUse = rubric?.source === 'builtin' ? rubric.id : null;
+  const [chosen, setChosen] = useState<string | null>(null);
+  const choice = chosen ?? inUse ?? props.builtins[0]?.id ?? '';
   return (
     <section aria-labelledby="rubric-title">
       <h2 id="rubric-title">{strings.rubricTitle}</h2>
@@ -51,7 +59,23 @@ export function RubricTab(props: RubricTabProps) {
       <p className="muted small">{strings.rubricImportHint}</p>
       {d && !d.hasRubricSheet && (
         <>
-          <Button size="small" onClick={props.onWriteRubric} disabled={busy}>
+          <Field label={strings.builtinRubricLabel} style={{ minWidth: 0 }}>
+            <Select
+              value={choice}
+              onChange={(_, data) => setChosen(data.value)}
+              disabled={busy}
+              // Long rubric names are cut at the pane's edge, not past it; the id comes first.
+              root={{ style: { width: '100%', minWidth: 0 } }}
+              style={{ width: '100%', minWidth: 0, textOverflow: 'ellipsis' }}
+            >
+              {props.builtins.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.id} — {b.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button size="small" onClick={() => props.onWriteRubric(choice)} disabled={busy || choice === ''}>
             {strings.writeRubric}
           </Button>
           <p className="muted small">{strings.writeRubricHint}</p>

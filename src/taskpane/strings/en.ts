@@ -175,7 +175,8 @@ export const en: Strings = {
   rubricReadFailed: (file) => `Could not read "${file}".`,
   rubricImportFailed: (file) =>
     `"${file}" cannot be used as a rubric: it is damaged or has a mistake (see the details). Send it back to whoever prepared it.`,
-  writeRubric: 'Write the built-in rubric as a "Tiêu chí" sheet',
+  builtinRubricLabel: 'Built-in rubric',
+  writeRubric: 'Write the chosen rubric as a "Tiêu chí" sheet',
   writeRubricHint: 'Creates a "Tiêu chí" sheet staff can edit; later scores use it.',
   rubricWritten: (sheet) => `Sheet "${sheet}" created. Edit it, then click Score to use the new rubric.`,
 

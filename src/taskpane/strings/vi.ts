@@ -90,7 +90,8 @@ export const vi = {
   rubricReadFailed: (file: string) => `Không đọc được tệp "${file}".`,
   rubricImportFailed: (file: string) =>
     `Tệp "${file}" không dùng được làm bộ tiêu chí: tệp bị hỏng hoặc có chỗ sai (xem chi tiết). Hãy gửi tệp cho người đã chuẩn bị nó.`,
-  writeRubric: 'Ghi bộ tiêu chí mặc định ra trang "Tiêu chí"',
+  builtinRubricLabel: 'Bộ tiêu chí có sẵn',
+  writeRubric: 'Ghi bộ tiêu chí đã chọn ra trang "Tiêu chí"',
   writeRubricHint: 'Tạo trang "Tiêu chí" để cán bộ sửa; từ đó các lần chấm sau dùng trang này.',
   rubricWritten: (sheet: string) => `Đã tạo trang "${sheet}". Sửa trên trang rồi bấm Chấm điểm để dùng bộ tiêu chí mới.`,
 
