@@ -14,6 +14,7 @@ import {
   SHORTFALL_SHEET_ALTERNATIVE,
 } from '../scoring/scoreWorkbook';
 import type { CompiledRubric } from '../rubric/compiled';
+import { sameName } from '../scoring/scoreWorkbook';
 import type { ScoreResult } from '../scoring/types';
 import { RANKING_DEFINED_NAME, rankingSheetPlan } from './rankingSheetPlan';
 import { ROADMAP_DEFINED_NAME, roadmapSheetPlan } from './roadmapSheetPlan';
@@ -69,4 +70,35 @@ export interface OwnSheetSpec extends OwnSheetKind {
 /** The own sheets for a result, each plan made only when asked for. */
 export function ownSheetSpecs(result: ScoreResult, settings: DecisionSettings): OwnSheetSpec[] {
   return ownSheetKinds(result.rubric).map((kind) => ({ ...kind, makePlan: () => PLANS[kind.key](result, settings) }));
+}
+
+/**
+ * Which sheet an own sheet goes to: the one the add-in made before (recorded by its defined
+ * name; never the scored sheet), else its preferred name ("Xếp hạng"), else the alternative
+ * ("Xếp hạng (CQĐT)") when staff have a sheet of that name of their own — with a notice saying so.
+ */
+export function ownSheetTarget(
+  sheetNames: string[],
+  recorded: string | null,
+  scoredSheet: string,
+  preferred: string,
+  alternative: string,
+): { name: string; replaces: string | null; notice: string | null } {
+  const find = (name: string) => sheetNames.find((s) => sameName(s, name)) ?? null;
+  const own = recorded && !sameName(recorded, scoredSheet) ? find(recorded) : null;
+  let name: string;
+  if (own) name = own;
+  else if (!find(preferred)) name = preferred;
+  else if (!find(alternative)) name = alternative;
+  else {
+    let n = 2;
+    while (find(`${preferred} (CQĐT ${n})`)) n++;
+    name = `${preferred} (CQĐT ${n})`;
+  }
+  const staff = find(preferred);
+  const notice =
+    staff && !sameName(staff, name)
+      ? `Tệp đã có trang "${preferred}" do người dùng lập nên trang đó được giữ nguyên; nội dung trang "${preferred}" được ghi vào trang "${name}".`
+      : null;
+  return { name, replaces: own, notice };
 }

@@ -106,37 +106,3 @@ export function rankingSheetPlan(result: ScoreResult, settings: DecisionSettings
     pageBreaks,
   );
 }
-
-const sameSheetName = (a: string, b: string) =>
-  a.normalize('NFC').toLocaleLowerCase('vi') === b.normalize('NFC').toLocaleLowerCase('vi');
-
-/**
- * Which sheet the ranking goes to: the one the add-in made before (recorded by the defined
- * name; never the scored sheet), else "Xếp hạng", else "Xếp hạng (CQĐT)" when staff have a
- * "Xếp hạng" of their own — with a notice saying so.
- */
-export function rankingSheetTarget(
-  sheetNames: string[],
-  recorded: string | null,
-  scoredSheet: string,
-  preferred: string,
-  alternative: string,
-): { name: string; replaces: string | null; notice: string | null } {
-  const find = (name: string) => sheetNames.find((s) => sameSheetName(s, name)) ?? null;
-  const own = recorded && !sameSheetName(recorded, scoredSheet) ? find(recorded) : null;
-  let name: string;
-  if (own) name = own;
-  else if (!find(preferred)) name = preferred;
-  else if (!find(alternative)) name = alternative;
-  else {
-    let n = 2;
-    while (find(`${preferred} (CQĐT ${n})`)) n++;
-    name = `${preferred} (CQĐT ${n})`;
-  }
-  const staff = find(preferred);
-  const notice =
-    staff && !sameSheetName(staff, name)
-      ? `Tệp đã có trang "${preferred}" do người dùng lập nên trang đó được giữ nguyên; nội dung trang "${preferred}" được ghi vào trang "${name}".`
-      : null;
-  return { name, replaces: own, notice };
-}

@@ -5,8 +5,7 @@
  * stops part-way (writeResultBlock.ts, writeOwnSheets.ts), and returns every failure as a
  * sentence with Excel's own words as detail.
  */
-import { ownSheetPlans } from '../../report/ownSheets';
-import { rankingSheetTarget } from '../../report/rankingSheetPlan';
+import { ownSheetPlans, ownSheetTarget } from '../../report/ownSheets';
 import { RESULT_BLOCK_NAME, ResultBlockPlan, planResultBlock } from '../../report/resultBlock';
 import { DecisionSettings, defaultYear } from '../../report/settings';
 import { DOCUMENT_SETTINGS_KEY, StoredSettings, parseStoredSettings } from '../../report/storedSettings';
@@ -589,7 +588,7 @@ export function createOfficeGateway(host: OfficeHost, messages: GatewayMessages,
             const recordedSheet = name.isNullObject ? null : (parseSheetReference(String(name.formula ?? ''))?.sheet ?? null);
             // A sheet recorded by two names (copied by hand) is replaced once, by the first.
             const recorded = recordedSheet && !claimed.has(nameKey(recordedSheet)) ? recordedSheet : null;
-            const target = rankingSheetTarget(names, recorded, result.sheet, own.preferred, own.alternative);
+            const target = ownSheetTarget(names, recorded, result.sheet, own.preferred, own.alternative);
             if (target.replaces) claimed.add(nameKey(target.replaces));
             else names.push(target.name);
             const replaced = target.replaces ? sheets.items.find((s) => s.name === target.replaces)! : null;

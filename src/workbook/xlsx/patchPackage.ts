@@ -7,8 +7,8 @@
  * scoring the copy again gives the same bytes.
  */
 import { RESULT_BLOCK_NAME, ExistingBlock, ResultBlockPlan } from '../../report/resultBlock';
-import { rankingSheetTarget } from '../../report/rankingSheetPlan';
 import type { SheetPlan } from '../../report/sheetPlan';
+import { ownSheetTarget } from '../../report/ownSheets';
 import { quoteSheetName, parseArea } from '../../sheet/grid';
 import { notesWarning } from './messages';
 import { patchNotes, vmlIdmap } from './notesPatch';
@@ -204,7 +204,7 @@ export function patchPackage(req: PatchRequest, codec: Required<Codec>): PatchOu
   const ownSheetNames: string[] = [];
   for (const own of req.ownSheets) {
     const recordedSheet = definedNameArea(book, own.definedName)?.sheet ?? null;
-    const target = rankingSheetTarget(sheetNames, recordedSheet, req.sheetName, own.preferred, own.alternative);
+    const target = ownSheetTarget(sheetNames, recordedSheet, req.sheetName, own.preferred, own.alternative);
     if (target.notice) warnings.push(target.notice);
     const plan = own.plan ?? own.makePlan!();
     const xml = rankingSheetXml(plan, styles);
