@@ -19,6 +19,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
+import { OutputData, OutputError, OutputTransaction } from '../src/cli/outputs';
 import { tempDir, writeXlsx, HEADER, perfect, unitRow, SheetSpec } from './support/sheets';
 
 const ROOT = path.join(__dirname, '..');
@@ -328,5 +329,38 @@ describe('decision settings stored with the workbook', () => {
     const flags = cli(['score', input, '--json', path.join(dir, 'b.json'), '--year', '2016']);
     expect(flags.code).toBe(0);
     expect(JSON.parse(readFileSync(path.join(dir, 'b.json'), 'utf8')).year).toBe(2016);
+  });
+});
+
+describe('outputs, all or nothing, inside the process', () => {
+  it('a failure while an output is being made is not called a write failure, and nothing is left behind', () => {
+    const dir = tempDir('cqdt-out-');
+    const xlsx = path.join(dir, 'out.xlsx');
+    const json = path.join(dir, 'r.json');
+    const transaction = new OutputTransaction([
+      { option: '--out', file: xlsx },
+      { option: '--json', file: json },
+    ]);
+    transaction.check([]);
+    const failure = new Error('hỏng khi dựng RESULT.json');
+    function* brokenText(): Generator<string> {
+      yield '{\n';
+      throw failure;
+    }
+    let thrown: unknown = null;
+    try {
+      transaction.writeTemps(
+        new Map<string, OutputData>([
+          [xlsx, new Uint8Array([1, 2, 3])],
+          [json, brokenText()],
+        ]),
+      );
+    } catch (e) {
+      thrown = e;
+    }
+    // The error itself comes through (the command line words it as unexpected), not a file-system sentence.
+    expect(thrown).toBe(failure);
+    expect(thrown).not.toBeInstanceOf(OutputError);
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
