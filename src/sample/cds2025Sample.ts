@@ -51,7 +51,8 @@
  *   danh mục, không có dòng.
  */
 import { CDS_2025_MAU } from '../rubric/cds2025';
-import type { CriterionDef, InputType } from '../rubric/schema';
+import type { InputType } from '../rubric/schema';
+import { numberOf, plannedCriterionCents, roundHalfUp } from './plannedCents';
 import { CellValue, a1 } from '../sheet/grid';
 import {
   Draw,
@@ -323,53 +324,7 @@ export interface PlannedScore {
   categories: Record<string, number | null>;
 }
 
-const roundHalfUp = (p: number, q: number) => Math.floor((2 * p + q) / (2 * q));
-const num = (v: Value): number | null => (typeof v === 'number' ? v : null);
 const inputType = new Map<string, InputType>(RUBRIC.inputs.map((i) => [i.code, i.type]));
-
-function answerPercent(c: Extract<CriterionDef, { kind: 'choice' }>, v: Value): number {
-  return c.answers.find((a) => a.answer === v)?.percent ?? 0;
-}
-
-/** A criterion's cents for clean entries (rubric kinds as docs/cach-cham-diem.md says); null when not applicable. */
-function criterionCents(c: CriterionDef, tier: TierId, v: Values): number | null {
-  const t = c.tiers[tier]!;
-  const max = Math.round(t.max! * 100);
-  const codes = c.kind === 'ratio' || c.kind === 'ratioBands' ? [c.part, c.total] : [c.input];
-  if (t.allowNA && codes.some((code) => v[code] === 'na')) return null;
-  switch (c.kind) {
-    case 'ratio':
-    case 'ratioBands': {
-      const b = num(v[c.total]);
-      const a = num(v[c.part]) ?? 0;
-      if (b === null) return 0;
-      if (b === 0) return a === 0 ? null : 0;
-      if (c.kind === 'ratio') return roundHalfUp(a * max, b);
-      const band = t.percentBands!.find((p) => a * 100 >= p.min * b);
-      return band ? roundHalfUp(band.percent * max, 100) : 0;
-    }
-    case 'yesno':
-      return v[c.input] === true ? max : 0;
-    case 'bands': {
-      const x = num(v[c.input]);
-      const band = x === null ? undefined : t.bands!.find((b) => x >= b.min);
-      return band ? Math.round(band.points * 100) : 0;
-    }
-    case 'best': {
-      const x = num(v[c.input]);
-      const best = BEST[tier][c.input as 'NL2' | 'CQ7'];
-      return x === null ? 0 : roundHalfUp(x * max, best);
-    }
-    case 'points': {
-      const x = num(v[c.input]);
-      return x === null ? 0 : Math.round(x * 100);
-    }
-    case 'choice':
-      return roundHalfUp(answerPercent(c, v[c.input]) * max, 100);
-    case 'info':
-      return null;
-  }
-}
 
 /** What a unit's clean entries score: categories converted to their maximum, total, percent as shown, grade. */
 export function plannedScore(tier: TierId, v: Values): PlannedScore {
@@ -381,7 +336,7 @@ export function plannedScore(tier: TierId, v: Values): PlannedScore {
     let applicableMax = 0;
     for (const c of RUBRIC.criteria) {
       if (c.category !== cat.id || c.kind === 'info' || !c.tiers[tier]) continue;
-      const cents = criterionCents(c, tier, v);
+      const cents = plannedCriterionCents(c, tier, v, (input) => BEST[tier][input as 'NL2' | 'CQ7']);
       if (cents === null) continue;
       achieved += cents;
       applicableMax += Math.round(c.tiers[tier]!.max! * 100);
@@ -410,12 +365,12 @@ const PAIRS: [string, string][] = [
 
 function assertConsistent(name: string, v: Values): void {
   for (const [part, total] of PAIRS) {
-    const a = num(v[part]);
-    const b = num(v[total]);
+    const a = numberOf(v[part]);
+    const b = numberOf(v[total]);
     if (a !== null && b !== null && a > b) throw new Error(`${name}: ${part} (${a}) > ${total} (${b})`);
   }
   for (const code of ['NL2', 'CQ7'] as const) {
-    const x = num(v[code]);
+    const x = numberOf(v[code]);
     if (x !== null && x > BEST[tierOfName(name)][code]) throw new Error(`${name}: ${code} (${x}) above the best`);
   }
 }
@@ -555,8 +510,8 @@ function drawForGrade(d: Draw, p: Profile, grade: Grade): Values {
  * the percents agree (the share kept as close as possible to the drawn one).
  */
 function matchPercent(name: string, tier: TierId, v: Values, part: string, total: string, target: number): Values | null {
-  const b = num(v[total])!;
-  const drawn = num(v[part])!;
+  const b = numberOf(v[total])!;
+  const drawn = numberOf(v[part])!;
   let found: number | null = null;
   for (let a = 0; a <= b; a++) {
     const percent = plannedScore(tier, { ...v, [part]: a }).percentHundredths;
@@ -960,7 +915,9 @@ export function buildCds2025Sample(): Cds2025Sample {
 function checkBest(values: Map<string, Values>, names: string[]): void {
   for (const tier of ['so', 'xa'] as const) {
     for (const code of ['NL2', 'CQ7'] as const) {
-      const top = Math.max(...names.filter((n) => tierOfName(n) === tier).map((n) => num(values.get(n)?.[code] ?? null) ?? 0));
+      const top = Math.max(
+        ...names.filter((n) => tierOfName(n) === tier).map((n) => numberOf(values.get(n)?.[code] ?? null) ?? 0),
+      );
       if (top !== BEST[tier][code]) throw new Error(`best ${code} of ${tier} is ${top}, planned ${BEST[tier][code]}`);
     }
   }

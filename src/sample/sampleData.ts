@@ -12,7 +12,8 @@
  * (staff change, ratios improve, some gaps close), for year-on-year comparison.
  */
 import { BUILTIN_RUBRIC } from '../rubric/builtin';
-import type { CriterionDef, Tier } from '../rubric/schema';
+import type { Tier } from '../rubric/schema';
+import { numberOf, plannedCriterionCents, roundHalfUp } from './plannedCents';
 import type { CellValue, Grid, MergedArea } from '../sheet/grid';
 
 export const SUMMARY_SHEET = 'Tổng hợp';
@@ -337,43 +338,6 @@ const BEST_K5: Record<Tier, number> = { province: 21, district: 12, commune: 6 }
 /** The best totals of the notice: no drawn unit may come near them. */
 const TOTAL_CAP: Record<Tier, number> = { province: 9400, district: 10000, commune: 4900 };
 
-const roundHalfUp = (p: number, q: number) => Math.floor((2 * p + q) / (2 * q));
-const num = (v: Value): number | null => (typeof v === 'number' ? v : null);
-
-function criterionCents(c: CriterionDef, tier: Tier, v: UnitValues, bestK5: number): number | null {
-  const t = c.tiers[tier]!;
-  const max = Math.round(t.max! * 100);
-  // The 2018 rubric has only these five kinds.
-  if (c.kind === 'ratioBands' || c.kind === 'choice' || c.kind === 'info')
-    throw new Error(`kind ${c.kind} is not in the 2018 rubric`);
-  const codes = c.kind === 'ratio' ? [c.part, c.total] : [c.input];
-  if (t.allowNA && codes.some((code) => v[code] === 'na')) return null;
-  switch (c.kind) {
-    case 'ratio': {
-      const b = num(v[c.total]);
-      const a = num(v[c.part]) ?? 0;
-      if (b === null) return 0;
-      if (b === 0) return a === 0 ? null : 0;
-      return roundHalfUp(a * max, b);
-    }
-    case 'yesno':
-      return v[c.input] === true ? max : 0;
-    case 'bands': {
-      const x = num(v[c.input]);
-      const band = x === null ? undefined : t.bands!.find((b) => x >= b.min);
-      return band ? Math.round(band.points * 100) : 0;
-    }
-    case 'best': {
-      const x = num(v[c.input]);
-      return x === null || bestK5 === 0 ? 0 : roundHalfUp(x * max, bestK5);
-    }
-    case 'points': {
-      const x = num(v[c.input]);
-      return x === null ? 0 : Math.round(x * 100);
-    }
-  }
-}
-
 export interface PlannedCategory {
   id: string;
   cents: number | null;
@@ -391,7 +355,7 @@ export function plannedScore(
 ): { categories: PlannedCategory[]; totalCents: number } {
   const criteria = BUILTIN_RUBRIC.criteria.map((c) => ({
     category: c.category,
-    cents: criterionCents(c, tier, v, bestK5),
+    cents: plannedCriterionCents(c, tier, v, () => bestK5),
     max: Math.round(c.tiers[tier]!.max! * 100),
   }));
   let totalCents = 0;
@@ -421,8 +385,8 @@ function roleOf(categories: PlannedCategory[]): Role {
 /** Parts never exceed their totals: an error in the sample would be a bug here. */
 function assertConsistent(name: string, v: UnitValues): void {
   for (const [part, total] of PARTS) {
-    const a = num(v[part]);
-    const b = num(v[total]);
+    const a = numberOf(v[part]);
+    const b = numberOf(v[total]);
     if (a !== null && b !== null && a > b) throw new Error(`${name}: ${part} (${a}) > ${total} (${b})`);
   }
 }
@@ -610,16 +574,16 @@ function evolveTotals(d: Draw, v: UnitValues): void {
     ['K2a', 0.12],
     ['K4a', 0.15],
   ] as const) {
-    const x = num(v[code]);
+    const x = numberOf(v[code]);
     if (x !== null && x > 0) v[code] = d.around(x, spread);
   }
 }
 
 function evolveParts(d: Draw, before: UnitValues, v: UnitValues): void {
   for (const [part, total] of PARTS) {
-    const a = num(before[part]);
-    const b = num(before[total]);
-    const t = num(v[total]);
+    const a = numberOf(before[part]);
+    const b = numberOf(before[total]);
+    const t = numberOf(v[total]);
     if (a === null || b === null || t === null || b === 0) continue;
     const [lo, hi] = GAP_CLOSED[part] ?? [0, 0.35];
     const share = a / b + (1 - a / b) * d.real(lo, hi);
@@ -631,8 +595,8 @@ function evolveParts(d: Draw, before: UnitValues, v: UnitValues): void {
 function closeGaps(d: Draw, v: UnitValues): void {
   for (const code of ['R3', 'R7', 'R8']) if (v[code] !== true && d.chance(0.35)) v[code] = true;
   if (v.R5 === 0 && d.chance(0.3)) v.R5 = 1;
-  const apps = num(v.K4a);
-  if (apps && !num(v.K7) && d.chance(0.3)) v.K7 = d.part(apps, 0.02, 0.25);
+  const apps = numberOf(v.K4a);
+  if (apps && !numberOf(v.K7) && d.chance(0.3)) v.K7 = d.part(apps, 0.02, 0.25);
 }
 
 function evolveOthers(d: Draw, tier: Tier, v: UnitValues): void {
