@@ -12,6 +12,7 @@ import { formatCents } from '../scoring/viFormat';
 import { NO_UNITS_NOTE, attachmentLine, tableHeading } from '../report/appendixWords';
 import { RankingCell, RankingTable, RankingTables, cellText, rankingTables } from '../report/rankingTables';
 import { CELL_STYLE, appendixTableXml } from './appendixTableXml';
+import { encodePieces } from './utf8Bytes';
 import { longestWordTwips, textTwips } from './textWidth';
 import {
   A4,
@@ -267,17 +268,4 @@ export async function decisionDraftBytes(result: ScoreResult, settings: Decision
   const pieces = placeTables(new TextDecoder().decode(parts[DOCUMENT_PART]), tables.tables);
   parts[DOCUMENT_PART] = encodePieces(pieces);
   return zipSync(parts);
-}
-
-/** UTF-8 bytes of the joined pieces, without making the joined string. */
-function encodePieces(pieces: string[]): Uint8Array<ArrayBuffer> {
-  const encoder = new TextEncoder();
-  const chunks = pieces.map((p) => encoder.encode(p));
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }

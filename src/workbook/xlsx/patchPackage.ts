@@ -18,7 +18,8 @@ import { patchSheet, relationshipPrefix } from './patchSheet';
 import { printTitlesReference, rankingSheetXml } from './rankingSheet';
 import { XlsxBook, definedNameArea } from './readXlsx';
 import { EMPTY_STYLESHEET, StylesPatch } from './stylesPatch';
-import { Edit, applyEdits, encodePieces, encodeXml, walkXml, REL_NS } from './xml';
+import { Edit, applyEdits, encodeXml, walkXml, REL_NS } from './xml';
+import { encodePieces } from '../../export/utf8Bytes';
 import { escapeAttr, escapeText } from '../../export/xmlText';
 import { Codec, OutEntry, writeZip } from './zip';
 

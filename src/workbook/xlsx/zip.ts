@@ -6,6 +6,7 @@
  * the directory records the zip format defines.
  */
 import { Zip, ZipInputFile, inflateSync } from 'fflate';
+import { concatBytes } from '../../export/utf8Bytes';
 
 /** One entry as the central directory describes it. */
 export interface ZipEntry {
@@ -198,13 +199,5 @@ export function writeZip(archive: ZipArchive, out: OutEntry[], codec: Required<C
   }
   zip.end();
   if (failure) throw failure;
-  let length = 0;
-  for (const c of chunks) length += c.length;
-  const bytes = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  return bytes;
+  return concatBytes(chunks);
 }
