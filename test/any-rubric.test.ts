@@ -16,9 +16,9 @@ import { scoreWorkbook } from '../src/scoring/scoreWorkbook';
 import type { ScoreResult, UnitResult } from '../src/scoring/types';
 import type { CellValue, Grid } from '../src/sheet/grid';
 import { DTI, DTI_FULL, DTI_HEADER, compiledDti, dtiRow } from './support/dtiRubric';
+import { section } from './support/sheets';
 
 const rubric = compiledDti();
-const section = (label: string): CellValue[] => [null, label];
 const sheet = (rows: CellValue[][]): Grid => ({ name: 'Tổng hợp', rows: [DTI_HEADER, ...rows], merges: [] });
 
 function score(rows: CellValue[][]): ScoreResult {

@@ -18,9 +18,7 @@ import { summaryParagraph } from '../src/report/summary';
 import type { ScoreResult } from '../src/scoring/types';
 import type { CellValue } from '../src/sheet/grid';
 import { canConvertDocx, canReadPdf, convertWithLibreOffice, pdfLines } from './support/libreoffice';
-import { HEADER, grid, perfect, readGrids, score, tempDir, unitRow } from './support/sheets';
-
-const section = (label: string): CellValue[] => [null, label];
+import { HEADER, grid, perfect, readGrids, score, tempDir, unitRow, section } from './support/sheets';
 
 /** Totals: Sở Tài chính 108, Sở Công Thương 106 (K7 half), Sở Nội vụ 98 (not ranked). */
 function result(): ScoreResult {

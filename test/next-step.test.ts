@@ -12,9 +12,7 @@ import { scoreWorkbook } from '../src/scoring/scoreWorkbook';
 import type { ScoreResult } from '../src/scoring/types';
 import { CellValue, Grid, parseA1 } from '../src/sheet/grid';
 import { DTI_FULL, DTI_HEADER, compiledDti, dtiRow } from './support/dtiRubric';
-import { HEADER, perfect, readGrids, score as score2018, unitRow } from './support/sheets';
-
-const section = (label: string): CellValue[] => [null, label];
+import { HEADER, perfect, readGrids, score as score2018, unitRow, section } from './support/sheets';
 
 describe('2018 levels', () => {
   it('a criterion under the minimum: the smallest value that lifts it to 20 % (K6 from 20 to 100 of 500)', () => {

@@ -4,10 +4,7 @@
  */
 import { csvField, guardFormula, rankingCsv, rankingCsvBytes, rankingJson } from '../src/export/rankingExport';
 import type { ScoreResult } from '../src/scoring/types';
-import type { CellValue } from '../src/sheet/grid';
-import { HEADER, grid, perfect, score, unitRow } from './support/sheets';
-
-const section = (label: string): CellValue[] => [null, label];
+import { HEADER, grid, perfect, score, unitRow, section } from './support/sheets';
 
 /** 108 (full), 106 (K7 half), 98 (not ranked); an error; a missing unit; one commune. */
 function result(): ScoreResult {

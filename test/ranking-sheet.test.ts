@@ -13,11 +13,9 @@ import type { CellValue } from '../src/sheet/grid';
 import { RANKING_DEFINED_NAME } from '../src/report/rankingSheetPlan';
 import type { DecisionSettings } from '../src/report/settings';
 import { scoreXlsx } from '../src/workbook/xlsx/scoreXlsx';
-import { HEADER, perfect, readGrids, score, tempDir, unitRow } from './support/sheets';
+import { HEADER, perfect, readGrids, score, tempDir, unitRow, section } from './support/sheets';
 
 const settings = defaultSettings(2018, BUILTIN_RUBRIC);
-const section = (label: string): CellValue[] => [null, label];
-
 /**
  * Provincial units: 108 (full), two at 106 (K7 250/500 → 2 of 4), one at 98 (R3 "Không" and
  * K8 0: both categories not ranked), one with an error (R1b > R1a) and one with no report.

@@ -13,11 +13,8 @@ import { BUILTIN_RUBRIC } from '../src/rubric/builtin';
 import { shortfallSheetPlan } from '../src/report/shortfallSheetPlan';
 import { shortfalls } from '../src/report/shortfalls';
 import type { ScoreResult } from '../src/scoring/types';
-import type { CellValue } from '../src/sheet/grid';
 import { canConvertDocx, canReadPdf, convertWithLibreOffice, pdfLines } from './support/libreoffice';
-import { HEADER, grid, perfect, score, tempDir, unitRow } from './support/sheets';
-
-const section = (label: string): CellValue[] => [null, label];
+import { HEADER, grid, perfect, score, tempDir, unitRow, section } from './support/sheets';
 
 /** Sở A: "Kết quả" not ranked (K6 20 of 500); Sở B Mức 1 in both; Xã C with an error; Xã D sent nothing. */
 function result(): ScoreResult {

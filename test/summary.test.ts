@@ -9,7 +9,7 @@ import { compileRubric } from '../src/rubric/compiled';
 import type { CellValue } from '../src/sheet/grid';
 import { communeParts, districtInSentence, summaryParagraph, tierFigures } from '../src/report/summary';
 import { wholePercent } from '../src/report/wholePercent';
-import { Entries, HEADER, grid, perfect, readGrids, score, unitRow } from './support/sheets';
+import { Entries, HEADER, grid, perfect, readGrids, score, unitRow, section } from './support/sheets';
 import { DTI, DTI_FULL, DTI_HEADER, dtiRow } from './support/dtiRubric';
 import { parseRubric } from '../src/rubric/schema';
 import { scoreWorkbook } from '../src/scoring/scoreWorkbook';
@@ -18,8 +18,6 @@ import { scoreWorkbook } from '../src/scoring/scoreWorkbook';
 const perfectCommune = (o: Entries = {}) => perfect({ K8: 4, ...o });
 /** R3 "Không" (0 of 4) and K8 0 (0 of 6): both categories below the Mức 4 minimum. */
 const notRankedEntries = { R3: 'Không', K8: 0 };
-const section = (label: string): CellValue[] => [null, label];
-
 const summarise = (rows: CellValue[][]) => summaryParagraph(score(grid([HEADER, ...rows])));
 
 describe('whole percent (docs/cach-cham-diem.md, bước 6)', () => {

@@ -7,9 +7,8 @@
 import { summaryParagraph } from '../src/report/summary';
 import { resultJson } from '../src/report/resultJson';
 import type { CellValue } from '../src/sheet/grid';
-import { HEADER, perfect, readGrids, score, unitRow, writeXlsx } from './support/sheets';
+import { HEADER, perfect, readGrids, score, unitRow, writeXlsx, section } from './support/sheets';
 
-const section = (label: string): CellValue[] => [null, label];
 /** A cell in input column `i` (0-based among the 20 inputs) of an otherwise empty row. */
 const inInput = (i: number, text: CellValue, first: CellValue[] = [null, null, null]): CellValue[] => {
   const row: CellValue[] = [...first, ...new Array(20).fill(null)];

@@ -42,6 +42,9 @@ export const PERFECT: Record<string, CellValue> = {
   K8: 6,
 };
 
+/** A section row: its label in the name column ("I. CẤP TỈNH"). */
+export const section = (label: string): CellValue[] => [null, label];
+
 /** A data row in HEADER's layout. */
 export function unitRow(stt: CellValue, name: CellValue, tier: CellValue, entries: Entries): CellValue[] {
   return [stt, name, tier, ...CODES.map((c) => (c in entries ? entries[c] : null))];
