@@ -89,12 +89,8 @@ function storedAsSettings(stored: StoredSettings | null): Partial<DecisionSettin
   if (stored.year && /^\d{4}$/.test(stored.year.trim())) out.year = Number(stored.year.trim());
   if (text(stored.decisionNumber)) out.decisionNumber = text(stored.decisionNumber);
   if (text(stored.committee)) out.committee = text(stored.committee);
-  const department = text(stored.department);
-  if (department) {
-    out.department = department;
-    // "Theo đề nghị của Giám đốc …" follows the department named, as in the task pane.
-    out.departmentHead = `Giám đốc ${department}`;
-  }
+  // "Theo đề nghị của Giám đốc …" then follows the department named (decisionSettings).
+  if (text(stored.department)) out.department = text(stored.department);
   return out;
 }
 
