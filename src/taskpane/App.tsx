@@ -283,7 +283,9 @@ export function App({ gateway, strings, platform = 'web' }: AppProps) {
     if (place === 'score') focusResult.current = true;
     showReport(out.value);
     setNotices(out.value.notices);
-    void refresh();
+    // What Score read is what the workbook now is: the description follows without reading it again.
+    const scored = out.value;
+    setDescription((d) => d && { ...d, sheet: scored.result.sheet, rubric: scored.rubric, problem: null, scoredBefore: true });
     return out.value;
   }
 

@@ -423,6 +423,23 @@ describeInChromium('the task pane in Chromium', () => {
     await page.close();
   });
 
+  test('Score reads the workbook once: what the pane shows afterwards needs no second read', async () => {
+    const page = await open();
+    await scoreEnabled(page);
+    await fake(page, 'excel.syncs.length = 0; return null;');
+    await page.getByTestId('score').click();
+    await page.getByTestId('result').waitFor();
+    // The same Score in Node, on the same workbook: its round trips are all the pane may make.
+    const node = await createOfficeGateway(new FakeExcel(seededSample().state).host(), vi.gateway).score();
+    if (!node.ok) throw new Error(node.message);
+    const expected = node.value.roundTrips.reads + node.value.roundTrips.writes;
+    await page.waitForTimeout(500);
+    expect(await fake<number>(page, 'return excel.syncs.length;')).toBe(expected);
+    // The Score tab still names the sheet and the rubric it scored with.
+    expect(await page.getByTestId('rubric-short').innerText()).toContain('bac-kan-2018');
+    await page.close();
+  });
+
   test('Excel stopping part-way: what the sheet holds now and why Excel stopped, Excel’s words folded behind it', async () => {
     const page = await open();
     await scoreEnabled(page);
