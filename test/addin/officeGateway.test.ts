@@ -12,7 +12,7 @@ import { createOfficeGateway, GatewayTuning } from '../../src/workbook/office/of
 import { vi } from '../../src/taskpane/strings/vi';
 import { cellsOutside, ownNotes, rules, sheetDigest, staffNotes } from './fake/digest';
 import { FakeExcel, FakeExcelOptions, WEB_PAYLOAD_LIMIT } from './fake/fakeExcel';
-import { WorkbookState } from './fake/workbookState';
+import { WorkbookState, areaAddress, parseRangeAddress } from './fake/workbookState';
 import { stateFromGrids } from './fixtures/fromGrids';
 import { SUBMISSION_SHEET, submissionWorkbook } from './fixtures/submissionWorkbook';
 
@@ -147,6 +147,19 @@ describe('Score: what it writes and what it never touches', () => {
     const criteria = [...layout.sheet.autoFilter!.criteria.entries()];
     expectOk(await gateway.score());
     expect([...layout.sheet.autoFilter!.criteria.entries()]).toEqual(criteria);
+  });
+
+  test('a filter staff put on other columns gives way to the block’s filter', async () => {
+    const clean = submissionWorkbook({ units: 150 });
+    expectOk(await setup(clean.state).gateway.score());
+    const blockFilter = areaAddress(clean.sheet.autoFilter!.area);
+
+    const layout = submissionWorkbook({ units: 150 });
+    const staffCriteria = new Map<number, Excel.FilterCriteria>([[0, { filterOn: 'Values', values: ['1'] }]]);
+    layout.sheet.autoFilter = { area: parseRangeAddress('A3:C40'), criteria: staffCriteria };
+    expectOk(await setup(layout.state).gateway.score());
+    expect(areaAddress(layout.sheet.autoFilter!.area)).toBe(blockFilter);
+    expect(layout.sheet.autoFilter!.criteria.size).toBe(0);
   });
 
   test('the block would cover a staff note: Score stops with a message after reading, and writes nothing', async () => {

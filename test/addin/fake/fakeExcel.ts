@@ -1554,6 +1554,9 @@ export class FakeAutoFilter
     if (range instanceof FakeRange && range.sheet !== this.sheet) throw fakeError('InvalidArgument', 'Vùng lọc ở trang khác');
     const current = this.sheet!.autoFilter;
     const same = current && areaAddress(current.area) === areaAddress(area);
+    // Whether Excel moves a sheet's AutoFilter to another range on apply is not documented: the
+    // fake refuses, so that the add-in always removes the old one first (the stricter reading).
+    if (current && !same) throw fakeError('InvalidOperation', 'Trang đã có bộ lọc ở vùng khác');
     const filter = same ? current! : { area, criteria: new Map<number, Excel.FilterCriteria>() };
     if (columnIndex !== undefined) {
       if (columnIndex < 0 || columnIndex > area.right - area.left) throw fakeError('InvalidArgument', `Cột lọc ${columnIndex}`);
