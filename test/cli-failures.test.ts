@@ -307,15 +307,20 @@ describe('standard output and error', () => {
 });
 
 describe('decision settings stored with the workbook', () => {
-  it('fill --docx and the ranking sheet; flags win over them', async () => {
-    const { dir, input } = await workspace();
+  /** The settings as the pane stores them in the workbook (the add-in's document settings). */
+  async function storeSettings(input: string, settings: Record<string, string>): Promise<void> {
     const zip = await JSZip.loadAsync(readFileSync(input));
-    const value = JSON.stringify({ province: 'Cao Bằng', year: '2017', decisionNumber: '123' }).replace(/"/g, '&quot;');
+    const value = JSON.stringify(settings).replace(/"/g, '&quot;');
     zip.file(
       'xl/webextensions/webextension1.xml',
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{1}"><we:reference id="x" version="1.0.0.0" store="" storeType="Registry"/><we:properties><we:property name="cqdt.quyetDinh" value="${value}"/></we:properties><we:bindings/><we:snapshot/></we:webextension>`,
     );
     writeFileSync(input, await zip.generateAsync({ type: 'nodebuffer' }));
+  }
+
+  it('fill --docx and the ranking sheet; flags win over them', async () => {
+    const { dir, input } = await workspace();
+    await storeSettings(input, { province: 'Cao Bằng', year: '2017', decisionNumber: '123' });
     const stored = cli(['score', input, '--json', path.join(dir, 'a.json'), '--out', path.join(dir, 'a.xlsx')]);
     expect(stored.code).toBe(0);
     expect(JSON.parse(readFileSync(path.join(dir, 'a.json'), 'utf8')).year).toBe(2017);
@@ -329,6 +334,23 @@ describe('decision settings stored with the workbook', () => {
     const flags = cli(['score', input, '--json', path.join(dir, 'b.json'), '--year', '2016']);
     expect(flags.code).toBe(0);
     expect(JSON.parse(readFileSync(path.join(dir, 'b.json'), 'utf8')).year).toBe(2016);
+  });
+
+  it('a year follows one rule wherever it is typed: four digits from 2000 to 2100', async () => {
+    const { dir, input } = await workspace();
+    const titleYear = () => {
+      const r = cli(['score', input, '--json', path.join(dir, 'title.json')]);
+      expect(r.code).toBe(0);
+      return JSON.parse(readFileSync(path.join(dir, 'title.json'), 'utf8')).year;
+    };
+    const fromTitle = titleYear();
+    const flag = cli(['score', input, '--json', path.join(dir, 'a.json'), '--year', '1999']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain('--year cần một năm bốn chữ số từ 2000 đến 2100, không phải "1999"');
+    expect(existsSync(path.join(dir, 'a.json'))).toBe(false);
+    // A stored year the pane would refuse is ignored here too: the title's year stands.
+    await storeSettings(input, { year: '1999' });
+    expect(titleYear()).toBe(fromTitle);
   });
 });
 

@@ -15,6 +15,7 @@ import { rubricFromJsonText } from '../rubric/loadRubric';
 import { builtinList, unknownRubricMessage } from './rubricOption';
 import { formatTierCounts } from './printSummary';
 import { summaryParagraph } from '../report/summary';
+import { typedYear } from '../report/settings';
 import { unitListFromJson } from '../sheet/unitList';
 import { PreviousSource, ScoreStep, scoreXlsx } from '../workbook/xlsx/scoreXlsx';
 import { fileErrorMessage } from './fileErrors';
@@ -146,8 +147,9 @@ async function scoreCommand(args: string[], io: Io): Promise<number> {
   const progress = quiet ? undefined : io.progress;
   let year: number | undefined;
   if (values.year !== undefined) {
-    if (!/^\d{4}$/.test(values.year)) throw new UsageError(`--year cần một năm bốn chữ số, không phải "${values.year}"`);
-    year = Number(values.year);
+    const typed = typedYear(values.year);
+    if (typed === null) throw new UsageError(`--year cần một năm bốn chữ số từ 2000 đến 2100, không phải "${values.year}"`);
+    year = typed;
   }
   if (positionals.length === 0) throw new UsageError('Cần một tệp .xlsx để chấm');
   if (positionals.length > 1)

@@ -77,6 +77,17 @@ export function committeeOfProvince(s: DecisionSettings): string {
   return `${s.committee} tỉnh ${s.province}`;
 }
 
+/**
+ * A year typed for the decision (the pane's form, the settings stored with the workbook,
+ * `--year`): four digits from 2000 to 2100, the same rule wherever it is typed; null otherwise.
+ */
+export function typedYear(text: string): number | null {
+  const t = text.trim();
+  if (!/^\d{4}$/.test(t)) return null;
+  const year = Number(t);
+  return year >= 2000 && year <= 2100 ? year : null;
+}
+
 /** "năm 2018" is preferred over a bare 20xx (a title may also cite "QĐ …/2017"). */
 const YEAR_AFTER_NAM = /năm\s+(20\d\d)(?!\d)/iu;
 const ANY_YEAR = /(?<!\d)(20\d\d)(?!\d)/u;

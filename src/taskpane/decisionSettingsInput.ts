@@ -4,7 +4,7 @@
  * department and "Nơi nhận"; the year of the scored sheet; "…" for the clerk), so that a user who
  * changes nothing gets the command line's draft (docs/du-thao-quyet-dinh.md).
  */
-import { DecisionSettings, decisionSettings } from '../report/settings';
+import { DecisionSettings, decisionSettings, typedYear } from '../report/settings';
 import type { Rubric } from '../rubric/schema';
 
 export interface SettingsInput {
@@ -25,17 +25,9 @@ export const INITIAL_SETTINGS: SettingsInput = {
   department: '',
 };
 
-/** A year the decision can be about: four digits, this century. */
-export function parseYear(text: string): number | null {
-  const t = text.trim();
-  if (!/^\d{4}$/.test(t)) return null;
-  const year = Number(t);
-  return year >= 2000 && year <= 2100 ? year : null;
-}
-
 /** The settings for the exports: what was typed over the defaults of `rubric` (the scored result's). */
 export function settingsFromInput(input: SettingsInput, defaultYear: number, rubric: Rubric): DecisionSettings | null {
-  const year = input.year.trim() === '' ? defaultYear : parseYear(input.year);
+  const year = input.year.trim() === '' ? defaultYear : typedYear(input.year);
   if (year === null) return null;
   return decisionSettings(
     {

@@ -6,9 +6,8 @@
  */
 import { Button, Field, Input } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { DecisionSettings } from '../../report/settings';
 import type { SettingsInput } from '../decisionSettingsInput';
-import { parseYear } from '../decisionSettingsInput';
+import { type DecisionSettings, typedYear } from '../../report/settings';
 import type { Strings } from '../strings';
 import { SummaryParagraph } from './SummaryParagraph';
 
@@ -36,7 +35,7 @@ export interface ExportSectionProps {
 export function ExportSection(props: ExportSectionProps) {
   const { settings, defaults, strings, busy } = props;
   const s = strings.settings;
-  const yearInvalid = settings.year.trim() !== '' && parseYear(settings.year) === null;
+  const yearInvalid = settings.year.trim() !== '' && typedYear(settings.year) === null;
   const disabled = busy || yearInvalid;
   const field = (key: keyof SettingsInput) => ({
     value: settings[key],

@@ -287,7 +287,7 @@ export const en: Strings = {
     province: 'Province',
     year: 'Year evaluated',
     yearHint: (year) => `Default ${year}, from the summary sheet’s title (otherwise last year).`,
-    yearInvalid: 'The year evaluated must have 4 digits, for example 2018.',
+    yearInvalid: 'The year evaluated must have 4 digits, from 2000 to 2100, for example 2018.',
     decisionNumber: 'Decision number',
     decisionNumberHint: 'Leave blank for the clerk to fill in ("…/QĐ-UBND").',
     committee: 'Issuing body',

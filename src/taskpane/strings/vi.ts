@@ -202,7 +202,7 @@ export const vi = {
     province: 'Tỉnh',
     year: 'Năm đánh giá',
     yearHint: (year: number) => `Mặc định ${year}, theo tiêu đề trang tổng hợp (nếu không có: năm trước).`,
-    yearInvalid: 'Năm đánh giá phải là số có 4 chữ số, ví dụ 2018.',
+    yearInvalid: 'Năm đánh giá phải là số có 4 chữ số, từ 2000 đến 2100, ví dụ 2018.',
     decisionNumber: 'Số quyết định',
     decisionNumberHint: 'Để trống để văn thư điền sau ("…/QĐ-UBND").',
     committee: 'Cơ quan ban hành',

@@ -14,7 +14,7 @@ import { scoreWorkbook } from '../../scoring/scoreWorkbook';
 import type { ScoreResult } from '../../scoring/types';
 import type { RawUnitList } from '../../sheet/unitList';
 import type { RubricSource } from '../../scoring/types';
-import { DecisionSettings, decisionSettings, defaultYear } from '../../report/settings';
+import { DecisionSettings, decisionSettings, defaultYear, typedYear } from '../../report/settings';
 import type { StoredSettings } from '../../report/storedSettings';
 import { CELL_FIELDS, CELL_OCCUPIED } from './sheetPart';
 import { patchPackage } from './patchPackage';
@@ -86,7 +86,8 @@ function storedAsSettings(stored: StoredSettings | null): Partial<DecisionSettin
   const out: Partial<DecisionSettings> = {};
   const text = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
   if (text(stored.province)) out.province = text(stored.province);
-  if (stored.year && /^\d{4}$/.test(stored.year.trim())) out.year = Number(stored.year.trim());
+  const year = stored.year ? typedYear(stored.year) : null;
+  if (year !== null) out.year = year;
   if (text(stored.decisionNumber)) out.decisionNumber = text(stored.decisionNumber);
   if (text(stored.committee)) out.committee = text(stored.committee);
   // "Theo đề nghị của Giám đốc …" then follows the department named (decisionSettings).
