@@ -82,6 +82,9 @@ interface UnitContext {
   best: Map<number, bigint>;
   /** Position of each scoring criterion's category in tier.categories. */
   categoryOf: Int32Array;
+  /** Per category of the tier: the points achieved now, and the points possible (N/A left out). */
+  achieved: number[];
+  possible: number[];
 }
 
 const numberOf = (read: ReadValue): number | null => (read.kind === 'number' ? Number(toInteger(read.value)) : null);
@@ -370,10 +373,12 @@ function makeItem(ctx: UnitContext, index: number, criteria: number[], totals: S
       const total = numberOf(states[r.totalIndex].read);
       if (total !== null) caps.push(total);
     }
-    const bands = compiled.flatMap((c) => c.bands.map((b) => Number(b.min)));
     if (caps.length) limit = Math.min(...caps);
-    else if (bands.length) limit = Math.max(...bands);
-    else return null;
+    else {
+      const bands = compiled.flatMap((c) => c.bands.map((b) => Number(b.min)));
+      if (bands.length === 0) return null;
+      limit = Math.max(...bands);
+    }
   }
 
   const pointers = compiled.map((c) => pointsOf(ctx, c));
@@ -481,12 +486,9 @@ class Goal {
     /** For a level: the points each counted criterion of the category must keep or reach. */
     readonly floor: Map<number, number>,
   ) {
-    const { tier } = ctx;
-    this.achieved = tier.categories.map((_, c) => tier.categoryIndexes[c].reduce((s, k) => s + Math.max(ctx.cents[k], 0), 0));
-    this.possible = tier.categories.map((_, c) =>
-      tier.categoryIndexes[c].reduce((s, k) => s + (ctx.cents[k] === NOT_APPLICABLE ? 0 : tier.criteria[k].maxCents), 0),
-    );
-    this.gains = new Array<number>(tier.categories.length).fill(0);
+    this.achieved = ctx.achieved;
+    this.possible = ctx.possible;
+    this.gains = new Array<number>(ctx.tier.categories.length).fill(0);
   }
 
   private score(c: number, points: number): number {
@@ -793,14 +795,21 @@ function findPath(ctx: UnitContext, items: Item[], mandatory: Item[], goal: Goal
   const optional = items.filter((i) => !mandatory.includes(i));
   const base = goal.measure(mandatory, atTop(mandatory));
   const alone = optional.map((item) => goal.measure([...mandatory, item], atTop([...mandatory, item])) - base);
-  // The r largest gains among the items from position i on: the most a branch can still add.
-  const strongest = optional.map((_, i) => alone.slice(i).sort((a, b) => b - a));
-  const most = (i: number, r: number) => (strongest[i] ?? []).slice(0, r).reduce((s, g) => s + g, 0);
+  // most[i][r]: the sum of the r largest gains among the items from position i on, the most a
+  // branch can still add (made once: the search asks for it at every step).
+  const most = optional.map((_, i) => {
+    const strongest = alone.slice(i).sort((a, b) => b - a);
+    const sums = [0];
+    for (const g of strongest) sums.push(sums[sums.length - 1] + g);
+    return sums;
+  });
+  most.push([0]);
+  const mostFrom = (i: number, r: number) => most[i][Math.min(r, most[i].length - 1)];
   // Rounding in the conversion of a category can add a cent per category to a combination.
   const slack = ctx.tier.categories.length;
 
   for (let extra = 0; extra <= optional.length; extra++) {
-    if (base + most(0, extra) + slack * extra < goal.need) continue;
+    if (base + mostFrom(0, extra) + slack * extra < goal.need) continue;
     let found: Path | null = null;
     const done = () => found !== null && (found.gain <= least || search.exhausted);
     const pick = (from: number, chosen: Item[], sum: number): void => {
@@ -817,7 +826,7 @@ function findPath(ctx: UnitContext, items: Item[], mandatory: Item[], goal: Goal
       }
       const left = extra - chosen.length;
       for (let i = from; i <= optional.length - left && !done(); i++) {
-        if (base + sum + alone[i] + most(i + 1, left - 1) + slack * extra < goal.need) continue;
+        if (base + sum + alone[i] + mostFrom(i + 1, left - 1) + slack * extra < goal.need) continue;
         pick(i + 1, [...chosen, optional[i]], sum + alone[i]);
       }
     };
@@ -868,6 +877,7 @@ function contextOf(result: ScoreResult, u: UnitResult, budget: number): UnitCont
   const tier = result.rubric.tiers[u.tier];
   const categoryOf = new Int32Array(tier.criteria.length).fill(-1);
   tier.categoryIndexes.forEach((indexes, c) => indexes.forEach((k) => (categoryOf[k] = c)));
+  const cents = u.criteria.map((c) => (c.cents === null ? NOT_APPLICABLE : c.cents));
   return {
     budget,
     // Present from the start: one object shape for every unit keeps the search's compiled code.
@@ -875,9 +885,13 @@ function contextOf(result: ScoreResult, u: UnitResult, budget: number): UnitCont
     rubric: result.rubric,
     tier,
     states: u.inputs,
-    cents: u.criteria.map((c) => (c.cents === null ? NOT_APPLICABLE : c.cents)),
+    cents,
     best: result.best.get(u.tier) ?? new Map(),
     categoryOf,
+    achieved: tier.categoryIndexes.map((indexes) => indexes.reduce((s, k) => s + Math.max(cents[k], 0), 0)),
+    possible: tier.categoryIndexes.map((indexes) =>
+      indexes.reduce((s, k) => s + (cents[k] === NOT_APPLICABLE ? 0 : tier.criteria[k].maxCents), 0),
+    ),
   };
 }
 
@@ -936,13 +950,7 @@ function nextGrade(ctx: UnitContext, u: UnitResult): GradeTarget | null {
   );
   // The fewest points any path gains: a point in a category converts to at most its maximum over
   // its applicable points, plus a rounding cent; without N/A, exactly one.
-  const slopes = ctx.tier.categories.map((cat, c) => {
-    const possible = ctx.tier.categoryIndexes[c].reduce(
-      (s, k) => s + (ctx.cents[k] === NOT_APPLICABLE ? 0 : ctx.tier.criteria[k].maxCents),
-      0,
-    );
-    return possible === 0 ? 0 : cat.maxCents / possible;
-  });
+  const slopes = ctx.tier.categories.map((cat, c) => (ctx.possible[c] === 0 ? 0 : cat.maxCents / ctx.possible[c]));
   const short = need - goal.measure([], []);
   const least = slopes.every((s) => s <= 1) ? short : Math.max(0, Math.ceil((short - slopes.length) / Math.max(...slopes)));
   return { grade: target.name, step: stepFor(ctx, items, [], advice, goal, least) };
