@@ -82,9 +82,12 @@ interface UnitContext {
   best: Map<number, bigint>;
   /** Position of each scoring criterion's category in tier.categories. */
   categoryOf: Int32Array;
-  /** Per category of the tier: the points achieved now, and the points possible (N/A left out). */
-  achieved: number[];
-  possible: number[];
+  /**
+   * Per category of the tier: the points achieved now, and the points possible (N/A left out);
+   * shared by every Goal of the unit.
+   */
+  achieved: readonly number[];
+  possible: readonly number[];
 }
 
 const numberOf = (read: ReadValue): number | null => (read.kind === 'number' ? Number(toInteger(read.value)) : null);
@@ -473,8 +476,8 @@ function changeableItems(ctx: UnitContext, scope: (c: CompiledCriterion) => bool
  * category's score for a level, the total for a grade) only grows with the options.
  */
 class Goal {
-  private readonly achieved: number[];
-  private readonly possible: number[];
+  private readonly achieved: readonly number[];
+  private readonly possible: readonly number[];
   private readonly gains: number[];
 
   constructor(
